@@ -1,0 +1,8 @@
+using System.CommandLine;
+using ScalingLaws.Cli.Commands;
+
+// The `scaling` command: each subcommand lives in Commands/ and only parses arguments and renders
+// results; the work itself is in the ScalingLaws library.
+var root = new RootCommand("ScalingNotebooks: train models, run sweeps, fit scaling laws, run notebooks headless.");
+root.Subcommands.Add(VersionCommand.Create());
+return await root.Parse(args).InvokeAsync();
