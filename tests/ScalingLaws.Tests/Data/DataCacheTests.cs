@@ -119,5 +119,19 @@ public class DataCacheTests
         Assert.InRange(sotu.TotalBytes, 10_000_000, 12_000_000);
         Assert.Equal(139, moby.Documents.Count);
         Assert.StartsWith("CHAPTER 1. Loomings.", moby.Documents.Single(d => d.Id == "chapter_1").Text);
+
+        // The whole pipeline on the real texts: every token file decodes back to its documents, byte for byte.
+        string output = Path.Combine(temp.Path, "prepared");
+        var dataset = DatasetPreparer.Prepare(new PrepareOptions(sotu, moby), output).Dataset;
+        var tokenizer = BytePairTokenizer.Load(Path.Combine(output, PreparedDataset.TokenizerFileName));
+        var byId = sotu.Documents.Concat(moby.Documents).ToDictionary(d => d.Id);
+        byte[] separator = System.Text.Encoding.UTF8.GetBytes(PrepareOptions.DocumentSeparator);
+        foreach (var (name, split) in dataset.Splits)
+        {
+            byte[] expected = split.DocumentIds.SelectMany((id, i) => i == 0 ? byId[id].Bytes : [.. separator, .. byId[id].Bytes]).ToArray();
+            Assert.Equal(expected, tokenizer.DecodeBytes(TokenFile.Read(dataset.TokenFilePath(output, name))));
+        }
+        Assert.Equal(1024, dataset.VocabSize);
+        Assert.Equal([210, 23, 139], new[] { "train", "val", "transfer" }.Select(s => dataset.Documents[s]));
     }
 }
