@@ -100,25 +100,16 @@ internal static class DataCommand
             string corpusArg = parse.GetValue(corpus)!, transferArg = parse.GetValue(transfer)!, kind = parse.GetValue(tokenizer)!;
             int vocabSize = kind == "bytes" ? 256 : parse.GetValue(vocab);
             var options = new PrepareOptions(
-                LoadCorpus(corpusArg, dataCache),
-                LoadCorpus(transferArg, dataCache),
+                TextCorpus.Load(corpusArg, dataCache, Console.WriteLine),
+                TextCorpus.Load(transferArg, dataCache, Console.WriteLine),
                 kind, vocabSize, parse.GetValue(validation), parse.GetValue(seed),
                 "scaling data " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
-            string outFolder = parse.GetValue(output)
-                ?? Path.Combine(dataCache.Root, "prepared", $"{options.Corpus.Name}-{(kind == "bytes" ? "bytes" : $"bpe{vocabSize}")}");
+            string outFolder = parse.GetValue(output) ?? DatasetPreparer.DefaultFolder(dataCache, options);
             var result = DatasetPreparer.Prepare(options, outFolder, Console.WriteLine);
             Render(result, outFolder);
         }));
         return command;
     }
-
-    /// <summary>'sotu' and 'moby-dick' are the bundled corpora (fetched on first use); anything else is a folder of .txt files.</summary>
-    private static TextCorpus LoadCorpus(string argument, DataCache cache) => argument switch
-    {
-        SotuCorpus.PackageId => SotuCorpus.Load(cache, Console.WriteLine),
-        MobyDickCorpus.PackageId => MobyDickCorpus.Load(cache, Console.WriteLine),
-        _ => TextFolderCorpus.Load(argument),
-    };
 
     private static void Render(PrepareResult result, string folder)
     {

@@ -56,6 +56,60 @@ public sealed record PrepareResult(PreparedDataset Dataset, double TokenizerTrai
 /// <summary>Builds a prepared dataset folder: split, train the tokenizer, encode, write token files and metadata.</summary>
 public static class DatasetPreparer
 {
+    /// <summary>
+    /// The one call a notebook needs: loads the corpora (fetching them on first use), and returns the prepared
+    /// dataset in <paramref name="outputFolder"/> (default &lt;cache&gt;/prepared/CORPUS-TOKENIZER), reusing it when its
+    /// inputs are unchanged and preparing it otherwise.
+    /// </summary>
+    /// <param name="corpus">"sotu" or a folder of .txt files.</param>
+    /// <param name="tokenizer">"bpe" or "bytes".</param>
+    /// <param name="vocabSize">BPE vocabulary size.</param>
+    /// <param name="transfer">"moby-dick" or a folder of .txt files.</param>
+    /// <param name="outputFolder">Where the dataset goes.</param>
+    /// <param name="cache">The data cache (default location when null).</param>
+    /// <param name="log">Optional progress lines.</param>
+    public static PreparedDataset EnsurePrepared(string corpus = SotuCorpus.PackageId, string tokenizer = "bpe",
+        int vocabSize = PrepareOptions.DefaultVocabSize, string transfer = MobyDickCorpus.PackageId,
+        string? outputFolder = null, DataCache? cache = null, Action<string>? log = null)
+    {
+        cache ??= new DataCache();
+        var options = new PrepareOptions(TextCorpus.Load(corpus, cache, log), TextCorpus.Load(transfer, cache, log),
+            tokenizer, tokenizer == "bytes" ? 256 : vocabSize,
+            Command: $"scaling data prepare --corpus {corpus} --transfer {transfer} --tokenizer {tokenizer} --vocab {vocabSize}");
+        string folder = outputFolder ?? DefaultFolder(cache, options);
+        return EnsurePrepared(options, folder, log);
+    }
+
+    /// <summary>Returns the dataset in <paramref name="outputFolder"/> if it was built from the same inputs, else prepares it.</summary>
+    public static PreparedDataset EnsurePrepared(PrepareOptions options, string outputFolder, Action<string>? log = null)
+    {
+        options.Validate();
+        if (File.Exists(Path.Combine(outputFolder, PreparedDataset.MetaFileName)))
+        {
+            var existing = PreparedDataset.Load(outputFolder);
+            bool filesPresent = existing.Splits.Values.All(s => File.Exists(Path.Combine(outputFolder, s.File)) &&
+                                                              TokenFile.Count(Path.Combine(outputFolder, s.File)) == s.Tokens);
+            if (existing.InputsSha256 == InputsSha256(options) && filesPresent)
+            {
+                log?.Invoke($"up to date: {outputFolder}");
+                return existing;
+            }
+        }
+        Prepare(options, outputFolder, log);
+        return PreparedDataset.Load(outputFolder);
+    }
+
+    /// <summary>Default output folder: &lt;cache&gt;/prepared/CORPUS-bpeVOCAB or CORPUS-bytes.</summary>
+    public static string DefaultFolder(DataCache cache, PrepareOptions options) =>
+        Path.Combine(cache.Root, "prepared", $"{options.Corpus.Name}-{(options.Tokenizer == "bytes" ? "bytes" : $"bpe{options.VocabSize}")}");
+
+    /// <summary>SHA-256 of everything a prepared folder depends on.</summary>
+    public static string InputsSha256(PrepareOptions options) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n",
+            "format 1", options.Corpus.ContentSha256(), options.TransferCorpus.ContentSha256(), options.Tokenizer,
+            options.Tokenizer == "bytes" ? 256 : options.VocabSize, options.ValidationFraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            options.Seed, PrepareOptions.DocumentSeparator, PreTokenizer.MaxWordBytes))));
+
     /// <summary>Prepares the dataset into <paramref name="outputFolder"/> (created if needed, files replaced).</summary>
     public static PrepareResult Prepare(PrepareOptions options, string outputFolder, Action<string>? log = null)
     {
@@ -101,6 +155,7 @@ public static class DatasetPreparer
             ValidationFraction = options.ValidationFraction,
             DocumentSeparator = PrepareOptions.DocumentSeparator,
             Command = options.Command,
+            InputsSha256 = InputsSha256(options),
             CreatedUtc = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
         };
         dataset.Save(outputFolder);

@@ -76,6 +76,9 @@ public sealed record PreparedDataset
     [JsonPropertyName("train_order")] public string TrainOrder { get; init; } =
         "documents in a seeded shuffled order, so any prefix of train.bin is a random nested subset (for L(D) sweeps)";
 
+    /// <summary>SHA-256 of everything the files depend on (corpus contents, tokenizer, vocabulary, split), so a folder can be reused safely.</summary>
+    [JsonPropertyName("inputs_sha256")] public string InputsSha256 { get; init; } = "";
+
     /// <summary>The command that rebuilds this folder.</summary>
     [JsonPropertyName("command")] public required string Command { get; init; }
 
@@ -112,8 +115,9 @@ public sealed record PreparedDataset
             throw new FileNotFoundException($"{path} does not exist; create the dataset with `scaling data prepare --out {folder}`.", path);
         try
         {
-            return JsonSerializer.Deserialize<PreparedDataset>(File.ReadAllText(path))
-                   ?? throw new InvalidDataException($"{path} is empty.");
+            var dataset = JsonSerializer.Deserialize<PreparedDataset>(File.ReadAllText(path))
+                          ?? throw new InvalidDataException($"{path} is empty.");
+            return dataset with { Folder = Path.GetFullPath(folder) };
         }
         catch (JsonException e)
         {
@@ -121,6 +125,13 @@ public sealed record PreparedDataset
         }
     }
 
+    /// <summary>The folder this metadata was loaded from (not stored in the file).</summary>
+    [JsonIgnore] public string? Folder { get; init; }
+
     /// <summary>Path of a split's token file inside <paramref name="folder"/>.</summary>
     public string TokenFilePath(string folder, string split) => Path.Combine(folder, Splits[split].File);
+
+    /// <summary>Path of a split's token file ("train", "val", "transfer") in the folder this was loaded from.</summary>
+    public string TokenFilePath(string split) =>
+        TokenFilePath(Folder ?? throw new InvalidOperationException("This metadata was not loaded from a folder; use PreparedDataset.Load(folder)."), split);
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace ScalingLaws.Data;
@@ -27,4 +28,28 @@ public sealed record TextCorpus(string Name, string Source, IReadOnlyList<TextDo
 {
     /// <summary>Total size of all documents in bytes.</summary>
     public long TotalBytes => Documents.Sum(d => (long)d.Bytes.Length);
+
+    /// <summary>SHA-256 over every document's id and bytes, in order: equal fingerprints mean equal corpora.</summary>
+    public string ContentSha256()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var document in Documents)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(document.Id));
+            hash.AppendData(BitConverter.GetBytes((long)document.Bytes.Length)); // length-prefix: no ambiguous joins
+            hash.AppendData(document.Bytes);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Loads a corpus by name: "sotu" and "moby-dick" are the bundled corpora (fetched into <paramref name="cache"/>
+    /// on first use); anything else is a folder of .txt files.
+    /// </summary>
+    public static TextCorpus Load(string nameOrFolder, DataCache cache, Action<string>? log = null) => nameOrFolder switch
+    {
+        SotuCorpus.PackageId => SotuCorpus.Load(cache, log),
+        MobyDickCorpus.PackageId => MobyDickCorpus.Load(cache, log),
+        _ => TextFolderCorpus.Load(nameOrFolder),
+    };
 }

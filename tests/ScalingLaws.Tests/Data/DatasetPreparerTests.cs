@@ -103,3 +103,42 @@ public class DatasetPreparerTests
         Assert.Contains("65536", Assert.Throws<ArgumentOutOfRangeException>(() => DatasetPreparer.Prepare(Options() with { VocabSize = 100_000 }, temp.Path)).Message);
     }
 }
+
+public class EnsurePreparedTests
+{
+    [Fact]
+    public void Reuses_a_folder_built_from_the_same_inputs_and_rebuilds_when_a_document_changes()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.File("corpus"));
+        Directory.CreateDirectory(temp.File("transfer"));
+        for (int i = 0; i < 10; i++) File.WriteAllText(temp.File($"corpus/{i}.txt"), SampleText.Sentences(20, i));
+        File.WriteAllText(temp.File("transfer/book.txt"), "Call me Ishmael.");
+        var cache = new DataCache(temp.File("cache"));
+        var log = new List<string>();
+
+        var first = DatasetPreparer.EnsurePrepared(temp.File("corpus"), "bpe", 300, temp.File("transfer"), cache: cache, log: log.Add);
+        var second = DatasetPreparer.EnsurePrepared(temp.File("corpus"), "bpe", 300, temp.File("transfer"), cache: cache, log: log.Add);
+        Assert.Contains(log, line => line.StartsWith("up to date"));
+        Assert.Equal(first.CreatedUtc, second.CreatedUtc);
+        Assert.Equal(Path.Combine(cache.Root, "prepared", "corpus-bpe300"), second.Folder);
+        Assert.Equal(second.Splits["train"].Tokens, TokenFile.Count(second.TokenFilePath("train")));
+
+        File.AppendAllText(temp.File("corpus/3.txt"), " One more sentence.");
+        log.Clear();
+        var third = DatasetPreparer.EnsurePrepared(temp.File("corpus"), "bpe", 300, temp.File("transfer"), cache: cache, log: log.Add);
+        Assert.DoesNotContain(log, line => line.StartsWith("up to date"));
+        Assert.NotEqual(first.InputsSha256, third.InputsSha256);
+    }
+
+    [Fact]
+    public void Content_fingerprint_changes_with_any_byte_or_id()
+    {
+        var a = new TextCorpus("c", "s", [TextDocument.FromText("x", "ab"), TextDocument.FromText("y", "c")]);
+        var b = new TextCorpus("c", "s", [TextDocument.FromText("x", "a"), TextDocument.FromText("y", "bc")]);
+        var c = new TextCorpus("c", "s", [TextDocument.FromText("x", "ab"), TextDocument.FromText("z", "c")]);
+        Assert.Equal(a.ContentSha256(), new TextCorpus("other name", "s", a.Documents).ContentSha256());
+        Assert.NotEqual(a.ContentSha256(), b.ContentSha256());
+        Assert.NotEqual(a.ContentSha256(), c.ContentSha256());
+    }
+}
