@@ -52,7 +52,15 @@ public sealed class DataCache
     {
         string marker = Path.Combine(PackageFolder(package), VerifiedMarker);
         if (!File.Exists(marker)) return false;
-        var recorded = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(marker));
+        Dictionary<string, string>? recorded;
+        try
+        {
+            recorded = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(marker));
+        }
+        catch (JsonException)
+        {
+            return false; // a damaged marker: fetch and verify again
+        }
         return recorded is not null && recorded.TryGetValue("sha256", out var sha) &&
                string.Equals(sha, package.Sha256, StringComparison.OrdinalIgnoreCase);
     }
