@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ScalingLaws.Sweeps;
+
+/// <summary>
+/// The results of one sweep on disk: one JSON record per finished run (<c>ID.json</c>), written atomically,
+/// plus claim files, failure notes and each run's working folder (checkpoints). One file per run means
+/// concurrent writers never merge anything, so nothing is lost; a shared folder works across machines.
+/// </summary>
+public sealed class SweepResultStore
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Opens (and creates) <c>ROOT/SWEEP_NAME/</c>.</summary>
+    public SweepResultStore(string root, string sweepName)
+    {
+        Folder = Path.GetFullPath(Path.Combine(root, sweepName));
+        Directory.CreateDirectory(Folder);
+    }
+
+    /// <summary>The sweep's results folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>The result record's path for a run.</summary>
+    public string ResultPath(string runId) => Path.Combine(Folder, runId + ".json");
+
+    /// <summary>A run's claim file.</summary>
+    public string ClaimPath(string runId) => Path.Combine(Folder, runId + ".claim");
+
+    /// <summary>A run's note of its last failure (an exception, not a divergence: those are results).</summary>
+    public string FailurePath(string runId) => Path.Combine(Folder, runId + ".failed.json");
+
+    /// <summary>A run's working folder, where its checkpoints live so a killed run resumes.</summary>
+    public string WorkingFolder(string runId) => Path.Combine(Folder, runId);
+
+    /// <summary>True when the run has a result record (completed, early-stopped or diverged).</summary>
+    public bool IsComplete(string runId) => File.Exists(ResultPath(runId));
+
+    /// <summary>
+    /// Writes a run's record atomically. Returns false (and keeps the existing record) if another process
+    /// finished the same run first.
+    /// </summary>
+    public bool TryWriteResult(string runId, JsonObject record) => TryWriteAtomically(ResultPath(runId), record, overwrite: false);
+
+    /// <summary>Records why a run failed, so the next pass can retry it and a person can read why.</summary>
+    public void WriteFailure(string runId, JsonObject note) => TryWriteAtomically(FailurePath(runId), note, overwrite: true);
+
+    /// <summary>Removes a run's failure note once it has succeeded.</summary>
+    public void ClearFailure(string runId)
+    {
+        try { File.Delete(FailurePath(runId)); } catch (IOException) { }
+    }
+
+    /// <summary>Every result record in the folder, keyed by run id.</summary>
+    public IReadOnlyDictionary<string, JsonObject> ReadAll()
+    {
+        var records = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.json"))
+        {
+            string name = Path.GetFileNameWithoutExtension(path);
+            if (name.EndsWith(".failed", StringComparison.Ordinal)) continue;
+            if (JsonNode.Parse(File.ReadAllText(path)) is JsonObject record) records[name] = record;
+        }
+        return records;
+    }
+
+    private static bool TryWriteAtomically(string path, JsonObject value, bool overwrite)
+    {
+        string temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temporary, value.ToJsonString(Indented));
+        try
+        {
+            File.Move(temporary, path, overwrite);
+            return true;
+        }
+        catch (IOException) when (!overwrite && File.Exists(path))
+        {
+            File.Delete(temporary);
+            return false;
+        }
+    }
+}

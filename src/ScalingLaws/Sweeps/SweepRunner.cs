@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+
+namespace ScalingLaws.Sweeps;
+
+/// <summary>What the runner hands the code that trains one run.</summary>
+/// <param name="RunId">The run's id within the sweep.</param>
+/// <param name="Config">The run's full config (defaults merged with its overrides).</param>
+/// <param name="WorkingFolder">Where the run keeps its checkpoints, so a killed run resumes from them.</param>
+public sealed record SweepRunContext(string RunId, JsonObject Config, string WorkingFolder);
+
+/// <summary>One event of a sweep, for progress displays.</summary>
+public sealed record SweepEvent(string RunId, SweepEventKind Kind, int Index, int Count, string? Message = null);
+
+/// <summary>What happened to a run in this pass.</summary>
+public enum SweepEventKind
+{
+    /// <summary>Already has a result record.</summary>
+    AlreadyComplete,
+    /// <summary>Another live process holds its claim.</summary>
+    ClaimedElsewhere,
+    /// <summary>This process claimed it and is training it.</summary>
+    Started,
+    /// <summary>Its result record was written.</summary>
+    Completed,
+    /// <summary>It threw; a failure note was written and the sweep went on.</summary>
+    Failed,
+}
+
+/// <summary>The outcome of one pass over a sweep.</summary>
+public sealed record SweepReport(int Total, int Completed, int AlreadyComplete, int ClaimedElsewhere, int Failed)
+{
+    /// <summary>True when every run of the sweep now has a result.</summary>
+    public bool AllComplete => Completed + AlreadyComplete == Total;
+}
+
+/// <summary>
+/// Works through a sweep: skips runs that have results, claims each remaining run atomically, trains it with
+/// the given delegate, and stores its record with the sweep's provenance. Any number of processes may run the
+/// same sweep against the same results folder; a killed process's runs are picked up on the next pass.
+/// </summary>
+public static class SweepRunner
+{
+    /// <summary>Claims older than this with no heartbeat are taken over (a crashed machine, say).</summary>
+    public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Runs every incomplete run of <paramref name="sweep"/> (or only <paramref name="onlyRunIds"/>), storing
+    /// each record returned by <paramref name="train"/>. An exception from one run is recorded as that run's
+    /// failure and the sweep goes on; cancellation stops after the current run's claim is released.
+    /// </summary>
+    public static SweepReport Run(
+        SweepDefinition sweep,
+        SweepResultStore store,
+        Func<SweepRunContext, CancellationToken, JsonObject> train,
+        IProgress<SweepEvent>? progress = null,
+        IReadOnlyCollection<string>? onlyRunIds = null,
+        TimeSpan? staleAfter = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (onlyRunIds is not null)
+        {
+            var unknown = onlyRunIds.Except(sweep.Runs.Select(r => r.Id)).ToList();
+            if (unknown.Count > 0)
+                throw new ArgumentException($"Sweep '{sweep.Name}' has no run(s) {string.Join(", ", unknown)}. Its runs: {string.Join(", ", sweep.Runs.Select(r => r.Id))}.", nameof(onlyRunIds));
+        }
+        var runs = sweep.Runs.Where(r => onlyRunIds is null || onlyRunIds.Contains(r.Id)).ToList();
+        int completed = 0, already = 0, elsewhere = 0, failed = 0;
+        for (int i = 0; i < runs.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var run = runs[i];
+            if (store.IsComplete(run.Id))
+            {
+                already++;
+                progress?.Report(new SweepEvent(run.Id, SweepEventKind.AlreadyComplete, i, runs.Count));
+                continue;
+            }
+            using var claim = RunClaim.TryAcquire(store.ClaimPath(run.Id), staleAfter ?? DefaultStaleAfter);
+            // Re-check after claiming: another process may have finished the run between the two checks.
+            if (claim is null || store.IsComplete(run.Id))
+            {
+                if (claim is null) elsewhere++; else already++;
+                progress?.Report(new SweepEvent(run.Id, claim is null ? SweepEventKind.ClaimedElsewhere : SweepEventKind.AlreadyComplete, i, runs.Count));
+                continue;
+            }
+
+            progress?.Report(new SweepEvent(run.Id, SweepEventKind.Started, i, runs.Count));
+            var context = new SweepRunContext(run.Id, sweep.ConfigFor(run), store.WorkingFolder(run.Id));
+            Directory.CreateDirectory(context.WorkingFolder);
+            JsonObject record;
+            try
+            {
+                record = train(context, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed++;
+                store.WriteFailure(run.Id, new JsonObject
+                {
+                    ["run_id"] = run.Id,
+                    ["error"] = e.GetType().Name,
+                    ["message"] = e.Message,
+                    ["host"] = Environment.MachineName,
+                    ["date_utc"] = DateTime.UtcNow.ToString("O"),
+                });
+                progress?.Report(new SweepEvent(run.Id, SweepEventKind.Failed, i, runs.Count, e.Message));
+                continue;
+            }
+            record["sweep"] = Provenance(sweep, run);
+            store.TryWriteResult(run.Id, record);
+            store.ClearFailure(run.Id);
+            completed++;
+            progress?.Report(new SweepEvent(run.Id, SweepEventKind.Completed, i, runs.Count));
+        }
+        return new SweepReport(runs.Count, completed, already, elsewhere, failed);
+    }
+
+    /// <summary>What ties a record to its sweep, and the command that reproduces it.</summary>
+    private static JsonObject Provenance(SweepDefinition sweep, SweepRun run) => new()
+    {
+        ["name"] = sweep.Name,
+        ["run_id"] = run.Id,
+        ["definition_path"] = sweep.SourcePath,
+        ["definition_sha256"] = sweep.SourceSha256,
+        ["reproduce"] = sweep.SourcePath is null ? null : $"scaling sweep run {RelativeToRepository(sweep.SourcePath)} --only {run.Id}",
+    };
+
+    private static string RelativeToRepository(string path)
+    {
+        for (var dir = Path.GetDirectoryName(path); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "ScalingNotebooks.sln"))) return Path.GetRelativePath(dir, path);
+        }
+        return path;
+    }
+}
