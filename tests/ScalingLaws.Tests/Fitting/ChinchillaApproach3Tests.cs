@@ -1,0 +1,34 @@
+using ScalingLaws.Fitting;
+
+namespace ScalingLaws.Tests.Fitting;
+
+/// <summary>
+/// Hoffmann et al. 2022 approach 3 on Epoch AI's extraction of their Figure 4, with Epoch's recipe
+/// (Besiroglu et al. 2024): drop the 5 highest-loss runs, Huber (delta 1e-3) on log loss, L-BFGS from
+/// their 4,500-point grid. See data/reference/README.md.
+/// </summary>
+public class ChinchillaApproach3Tests
+{
+    internal static FitData EpochPoints()
+    {
+        var raw = FitDataCsv.Load(RepoRoot.Path("data", "reference", "chinchilla_fig4_points.csv"), "params", "loss", x2Column: "training_flop");
+        // The file holds N and C; the law takes D = C / (6 N).
+        var tokens = raw.X.Zip(raw.X2, (n, c) => c / (6 * n)).ToArray();
+        return new FitData(raw.X, raw.Y, tokens).WithoutHighestY(5);
+    }
+
+    [Fact]
+    public void Reproduces_Epochs_estimates_with_their_recipe()
+    {
+        var data = EpochPoints();
+        Assert.Equal(240, data.Count);
+        var fit = ScalingLawFitter.Fit(new ChinchillaLoss(), data, FitOptions.Huber(1e-3));
+
+        Assert.Equal(4500, fit.StartsTried);
+        Assert.InRange(fit["E"], 1.817 - 0.01, 1.817 + 0.01);
+        Assert.InRange(fit["alpha"], 0.348 - 0.01, 0.348 + 0.01);
+        Assert.InRange(fit["beta"], 0.366 - 0.01, 0.366 + 0.01);
+        Assert.InRange(fit["A"], 285.2, 743.6);
+        Assert.InRange(fit["B"], 1042.4, 5810.3);
+    }
+}
