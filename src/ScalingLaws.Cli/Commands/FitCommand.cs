@@ -92,9 +92,14 @@ internal static class FitCommand
             result["heldout"] = new JsonObject
             {
                 ["mean_abs_percent_error"] = check.MeanAbsolutePercentError,
-                ["points"] = new JsonArray(check.Points.Select(p => (JsonNode)new JsonObject
+                ["points"] = new JsonArray(check.Points.Select(p =>
                 {
-                    ["x"] = p.X, ["observed"] = p.Observed, ["predicted"] = p.Predicted, ["percent_error"] = p.PercentError,
+                    var point = new JsonObject { ["x"] = p.X };
+                    if (!double.IsNaN(p.X2)) point["x2"] = p.X2;
+                    point["observed"] = p.Observed;
+                    point["predicted"] = p.Predicted;
+                    point["percent_error"] = p.PercentError;
+                    return (JsonNode)point;
                 }).ToArray()),
             };
         return result;
