@@ -39,7 +39,7 @@ internal static class BenchFitCommand
             var bootClock = Stopwatch.StartNew();
             var boot = Bootstrap.Run(fit, points, new BootstrapOptions(parse.GetValue(resamples), Seed: 1));
             Console.WriteLine($"{boot.Samples.Count} bootstrap refits (warm-started): {bootClock.Elapsed.TotalSeconds:F2} s ({boot.FailedResamples} failed)");
-            foreach (var (name, ci) in boot.Intervals) Console.WriteLine($"  {name}: {fit[name]:G5}  95% {ci}");
+            foreach (var (name, ci) in boot.Intervals) Console.WriteLine($"  {name}: {fit[name]:G5}  SE {boot.StandardErrors[name]:G3}  95% {ci}");
 
             if (parse.GetValue(fullGrid))
             {

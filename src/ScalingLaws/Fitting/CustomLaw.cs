@@ -22,7 +22,8 @@ public sealed class CustomLaw : ScalingLaw
     /// <param name="name">A short name for reports.</param>
     /// <param name="formula">The formula, for reports.</param>
     /// <param name="parameters">The parameters, with bounds and which to fit in log space.</param>
-    /// <param name="evaluate">L(parameters in natural units, x, x2); x2 is NaN for one-variable laws. Must return a positive value.</param>
+    /// <param name="evaluate">L(parameters in natural units, x, x2); x2 is NaN for one-variable laws. Must return a positive
+    /// value, and be safe to call from several threads at once (starts and bootstrap resamples run in parallel).</param>
     /// <param name="starts">Starting points in natural units (at least one).</param>
     /// <param name="variableCount">1 for L(x), 2 for L(x, x2).</param>
     public CustomLaw(string name, string formula, IReadOnlyList<LawParameter> parameters,

@@ -31,4 +31,20 @@ public class ChinchillaApproach3Tests
         Assert.InRange(fit["A"], 285.2, 743.6);
         Assert.InRange(fit["B"], 1042.4, 5810.3);
     }
+
+    [Fact]
+    public void Bootstrap_standard_errors_match_Epochs()
+    {
+        // Epoch's standard errors from 4,000 resamples: E 0.026, A 124.52, alpha 0.015, beta 0.021. B's
+        // distribution is heavy-tailed (SE 1293 on 2085), so its SE is too noisy to compare at 400 resamples.
+        var data = EpochPoints();
+        var fit = ScalingLawFitter.Fit(new ChinchillaLoss(), data, FitOptions.Huber(1e-3));
+        var boot = Bootstrap.Run(fit, data, new BootstrapOptions(400, Seed: 4));
+        var se = boot.StandardErrors;
+        Assert.InRange(se["E"], 0.026 * 0.7, 0.026 * 1.3);
+        Assert.InRange(se["A"], 124.52 * 0.7, 124.52 * 1.3);
+        Assert.InRange(se["alpha"], 0.015 * 0.7, 0.015 * 1.3);
+        Assert.InRange(se["beta"], 0.021 * 0.7, 0.021 * 1.3);
+        Assert.Equal(0, boot.FailedResamples);
+    }
 }
