@@ -5,7 +5,7 @@ namespace ScalingLaws.Fitting;
 /// budget, the loss of every run that reached it; loss is interpolated over ln N between model sizes
 /// (a parabola through the best size and its two neighbours), and a budget counts only where the minimum is
 /// interior (not at the smallest or largest size trained). Then N_opt(C) = k C^a and D_opt(C) are fitted
-/// in log-log space with bootstrap intervals.
+/// in log-log space (weighted, as Porian et al. do, when weights are given) with bootstrap intervals.
 /// </summary>
 public static class ComputeFrontier
 {
@@ -38,15 +38,16 @@ public static class ComputeFrontier
         return frontier;
     }
 
-    /// <summary>N_opt(C) = k C^a over the frontier, with bootstrap intervals.</summary>
-    public static AllocationLaw FitOptimalParams(IReadOnlyList<FrontierPoint> frontier, BootstrapOptions? options = null) =>
-        FitAllocation("N_opt", frontier, p => p.NonEmbeddingParams, options);
+    /// <summary>N_opt(C) = k C^a over the frontier, with bootstrap intervals; optional per-point weights (default equal).</summary>
+    public static AllocationLaw FitOptimalParams(IReadOnlyList<FrontierPoint> frontier, BootstrapOptions? options = null, IReadOnlyList<double>? weights = null) =>
+        FitAllocation("N_opt", frontier, p => p.NonEmbeddingParams, options, weights);
 
-    /// <summary>D_opt(C) = k C^b over the frontier, with bootstrap intervals.</summary>
-    public static AllocationLaw FitOptimalTokens(IReadOnlyList<FrontierPoint> frontier, BootstrapOptions? options = null) =>
-        FitAllocation("D_opt", frontier, p => p.Tokens, options);
+    /// <summary>D_opt(C) = k C^b over the frontier, with bootstrap intervals; optional per-point weights (default equal).</summary>
+    public static AllocationLaw FitOptimalTokens(IReadOnlyList<FrontierPoint> frontier, BootstrapOptions? options = null, IReadOnlyList<double>? weights = null) =>
+        FitAllocation("D_opt", frontier, p => p.Tokens, options, weights);
 
-    private static AllocationLaw FitAllocation(string quantity, IReadOnlyList<FrontierPoint> frontier, Func<FrontierPoint, double> value, BootstrapOptions? options)
+    private static AllocationLaw FitAllocation(string quantity, IReadOnlyList<FrontierPoint> frontier, Func<FrontierPoint, double> value,
+        BootstrapOptions? options, IReadOnlyList<double>? weights)
     {
         options ??= new BootstrapOptions();
         options.Validate();
@@ -54,8 +55,10 @@ public static class ComputeFrontier
             throw new ArgumentException($"The frontier has {frontier.Count} points; fitting {quantity}(C) needs at least 3. Train more model sizes (the minimum must be interior) or span more compute.");
         var logC = frontier.Select(p => Math.Log(p.ComputeFlops)).ToArray();
         var logQ = frontier.Select(p => Math.Log(value(p))).ToArray();
-        var ones = Enumerable.Repeat(1.0, frontier.Count).ToArray();
-        var (slope, intercept) = LogLogLine.Fit(logC, logQ, ones);
+        if (weights is not null && (weights.Count != frontier.Count || weights.Any(w => !(w > 0) || double.IsInfinity(w))))
+            throw new ArgumentException($"Give one positive finite weight per frontier point ({frontier.Count}); got {weights.Count}.");
+        var w = weights?.ToArray() ?? Enumerable.Repeat(1.0, frontier.Count).ToArray();
+        var (slope, intercept) = LogLogLine.Fit(logC, logQ, w);
         var slopes = new double[options.Resamples];
         var intercepts = new double[options.Resamples];
         for (int r = 0; r < options.Resamples; r++)
@@ -63,6 +66,7 @@ public static class ComputeFrontier
             var rng = SeedSequence.For(options.Seed, r);
             var counts = new double[frontier.Count];
             for (int i = 0; i < frontier.Count; i++) counts[rng.Next(frontier.Count)] += 1;
+            for (int i = 0; i < frontier.Count; i++) counts[i] *= w[i];
             // A resample drawing a single budget has no slope; it is dropped from the interval.
             bool spread = counts.Count(c => c > 0) > 1;
             (slopes[r], intercepts[r]) = spread ? LogLogLine.Fit(logC, logQ, counts) : (double.NaN, double.NaN);

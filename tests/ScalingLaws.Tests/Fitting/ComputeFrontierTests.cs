@@ -44,6 +44,21 @@ public class ComputeFrontierTests
     }
 
     [Fact]
+    public void Weighted_allocation_fit_follows_the_heavily_weighted_points()
+    {
+        // Two regimes: N_opt ~ C^0.5 below 1e20 FLOPs and ~ C^0.8 above; weights pick which the line follows.
+        var frontier = LogSpaced(1e16, 1e24, 9).Select(c =>
+        {
+            double n = c < 1e20 ? 1e-2 * Math.Pow(c, 0.5) : 1e-2 * Math.Pow(1e20, 0.5) * Math.Pow(c / 1e20, 0.8);
+            return new FrontierPoint(c, n, c / (6 * n), 2.0);
+        }).ToArray();
+        var early = frontier.Select(p => p.ComputeFlops <= 1e20 ? 1.0 : 1e-9).ToArray();
+        var fit = ComputeFrontier.FitOptimalParams(frontier, new BootstrapOptions(50), early);
+        Assert.Equal(0.5, fit.Exponent, 6);
+        Assert.Throws<ArgumentException>(() => ComputeFrontier.FitOptimalParams(frontier, weights: [1.0]));
+    }
+
+    [Fact]
     public void Budgets_whose_best_size_is_the_smallest_or_largest_trained_are_skipped()
     {
         var curves = Curves();
