@@ -6,4 +6,6 @@ using ScalingLaws.Cli.Commands;
 var root = new RootCommand("ScalingNotebooks: train models, run sweeps, fit scaling laws, run notebooks headless.");
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
+root.Subcommands.Add(FitCommand.Create());
+root.Subcommands.Add(BenchFitCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,90 @@
+namespace ScalingLaws.Fitting;
+
+/// <summary>
+/// The compute-efficient frontier from many learning curves, as Porian et al. 2024 find it: at each compute
+/// budget, the loss of every run that reached it; loss is interpolated over ln N between model sizes
+/// (a parabola through the best size and its two neighbours), and a budget counts only where the minimum is
+/// interior (not at the smallest or largest size trained). Then N_opt(C) = k C^a and D_opt(C) are fitted
+/// in log-log space (weighted, as Porian et al. do, when weights are given) with bootstrap intervals.
+/// </summary>
+public static class ComputeFrontier
+{
+    /// <summary><paramref name="count"/> budgets spaced evenly in ln C over the range the runs cover.</summary>
+    public static IReadOnlyList<double> LogSpacedBudgets(IReadOnlyList<LearningCurve> curves, int count)
+    {
+        if (count < 2) throw new ArgumentOutOfRangeException(nameof(count), "Ask for at least 2 budgets.");
+        double lo = Math.Log(curves.Min(c => c.ComputeFlops[0])), hi = Math.Log(curves.Max(c => c.ComputeFlops[^1]));
+        return Enumerable.Range(0, count).Select(i => Math.Exp(lo + (hi - lo) * i / (count - 1))).ToArray();
+    }
+
+    /// <summary>The frontier at each budget where the loss-minimising size is interior; other budgets are skipped.</summary>
+    public static IReadOnlyList<FrontierPoint> Find(IReadOnlyList<LearningCurve> curves, IReadOnlyList<double> budgets)
+    {
+        foreach (var curve in curves) curve.Validate();
+        var bySize = curves.OrderBy(c => c.NonEmbeddingParams).ToArray();
+        var frontier = new List<FrontierPoint>();
+        foreach (double budget in budgets)
+        {
+            var reached = bySize.Select(c => (LogN: Math.Log(c.NonEmbeddingParams), Loss: c.LossAt(budget)))
+                .Where(p => !double.IsNaN(p.Loss)).ToArray();
+            if (reached.Length < 3) continue;
+            int best = 0;
+            for (int j = 1; j < reached.Length; j++) if (reached[j].Loss < reached[best].Loss) best = j;
+            if (best == 0 || best == reached.Length - 1) continue;
+            var (logN, loss) = ParabolaMinimum(reached[best - 1], reached[best], reached[best + 1]);
+            double n = Math.Exp(logN);
+            frontier.Add(new FrontierPoint(budget, n, budget / (6 * n), loss));
+        }
+        return frontier;
+    }
+
+    /// <summary>N_opt(C) = k C^a over the frontier, with bootstrap intervals; optional per-point weights (default equal).</summary>
+    public static AllocationLaw FitOptimalParams(IReadOnlyList<FrontierPoint> frontier, BootstrapOptions? options = null, IReadOnlyList<double>? weights = null) =>
+        FitAllocation("N_opt", frontier, p => p.NonEmbeddingParams, options, weights);
+
+    /// <summary>D_opt(C) = k C^b over the frontier, with bootstrap intervals; optional per-point weights (default equal).</summary>
+    public static AllocationLaw FitOptimalTokens(IReadOnlyList<FrontierPoint> frontier, BootstrapOptions? options = null, IReadOnlyList<double>? weights = null) =>
+        FitAllocation("D_opt", frontier, p => p.Tokens, options, weights);
+
+    private static AllocationLaw FitAllocation(string quantity, IReadOnlyList<FrontierPoint> frontier, Func<FrontierPoint, double> value,
+        BootstrapOptions? options, IReadOnlyList<double>? weights)
+    {
+        options ??= new BootstrapOptions();
+        options.Validate();
+        if (frontier.Count < 3)
+            throw new ArgumentException($"The frontier has {frontier.Count} points; fitting {quantity}(C) needs at least 3. Train more model sizes (the minimum must be interior) or span more compute.");
+        var logC = frontier.Select(p => Math.Log(p.ComputeFlops)).ToArray();
+        var logQ = frontier.Select(p => Math.Log(value(p))).ToArray();
+        if (weights is not null && (weights.Count != frontier.Count || weights.Any(w => !(w > 0) || double.IsInfinity(w))))
+            throw new ArgumentException($"Give one positive finite weight per frontier point ({frontier.Count}); got {weights.Count}.");
+        var w = weights?.ToArray() ?? Enumerable.Repeat(1.0, frontier.Count).ToArray();
+        var (slope, intercept) = LogLogLine.Fit(logC, logQ, w);
+        var slopes = new double[options.Resamples];
+        var intercepts = new double[options.Resamples];
+        for (int r = 0; r < options.Resamples; r++)
+        {
+            var rng = SeedSequence.For(options.Seed, r);
+            var counts = new double[frontier.Count];
+            for (int i = 0; i < frontier.Count; i++) counts[rng.Next(frontier.Count)] += 1;
+            for (int i = 0; i < frontier.Count; i++) counts[i] *= w[i];
+            // A resample drawing a single budget has no slope; it is dropped from the interval.
+            bool spread = counts.Count(c => c > 0) > 1;
+            (slopes[r], intercepts[r]) = spread ? LogLogLine.Fit(logC, logQ, counts) : (double.NaN, double.NaN);
+        }
+        return new AllocationLaw(quantity, Math.Exp(intercept), slope,
+            ConfidenceInterval.Percentile(intercepts.Select(Math.Exp), options.ConfidenceLevel),
+            ConfidenceInterval.Percentile(slopes, options.ConfidenceLevel));
+    }
+
+    private static (double LogN, double Loss) ParabolaMinimum((double LogN, double Loss) a, (double LogN, double Loss) b, (double LogN, double Loss) c)
+    {
+        // Vertex of the parabola through three points (b is the lowest, so the curvature is not negative).
+        double d1 = (b.Loss - a.Loss) / (b.LogN - a.LogN), d2 = (c.Loss - b.Loss) / (c.LogN - b.LogN);
+        double curvature = (d2 - d1) / (c.LogN - a.LogN);
+        if (!(curvature > 0)) return b;
+        double slopeAtB = d1 + curvature * (b.LogN - a.LogN);
+        double logN = Math.Clamp(b.LogN - slopeAtB / (2 * curvature), a.LogN, c.LogN);
+        double loss = b.Loss + slopeAtB * (logN - b.LogN) + curvature * (logN - b.LogN) * (logN - b.LogN);
+        return (logN, loss);
+    }
+}

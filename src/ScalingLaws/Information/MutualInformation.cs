@@ -1,0 +1,77 @@
+using ScalingLaws.Fitting;
+
+namespace ScalingLaws.Information;
+
+/// <summary>
+/// Mutual information I(X;Y) = L(X) - L(X|Y) (Henighan et al. 2020, section 4): the loss on X without the
+/// conditioning input (e.g. with a blank caption) minus the loss with it, with a bootstrap interval; and
+/// the infogain I / L(X).
+/// </summary>
+/// <param name="Nats">The estimate of I (in the units of the losses given, e.g. nats per image).</param>
+/// <param name="Interval">Bootstrap percentile interval of I.</param>
+/// <param name="UnconditionalLoss">L(X), the estimate of the loss without Y.</param>
+public sealed record MutualInformation(double Nats, ConfidenceInterval Interval, double UnconditionalLoss)
+{
+    /// <summary>Infogain I / L(X), in [0, 1]: the share of X's loss that Y explains.</summary>
+    public double Infogain => Nats / UnconditionalLoss;
+
+    /// <summary>
+    /// From two sets of runs: losses without Y and losses with Y. With <paramref name="paired"/> (same runs
+    /// evaluated both ways, equal counts) the bootstrap resamples runs; otherwise each set independently.
+    /// </summary>
+    public static MutualInformation FromRuns(IReadOnlyList<double> lossWithoutY, IReadOnlyList<double> lossWithY, bool paired = true, BootstrapOptions? options = null)
+    {
+        options ??= new BootstrapOptions();
+        options.Validate();
+        if (lossWithoutY.Count == 0 || lossWithY.Count == 0) throw new ArgumentException("Give at least one loss with and one without the conditioning input.");
+        if (paired && lossWithoutY.Count != lossWithY.Count)
+            throw new ArgumentException($"Paired runs need equal counts; got {lossWithoutY.Count} losses without Y and {lossWithY.Count} with. Pass paired: false for separate sets of runs.");
+        double without = lossWithoutY.Average();
+        double estimate = without - lossWithY.Average();
+        var samples = new double[options.Resamples];
+        for (int r = 0; r < options.Resamples; r++)
+        {
+            var rng = SeedSequence.For(options.Seed, r);
+            if (paired)
+            {
+                double sum = 0;
+                for (int i = 0; i < lossWithY.Count; i++) { int k = rng.Next(lossWithY.Count); sum += lossWithoutY[k] - lossWithY[k]; }
+                samples[r] = sum / lossWithY.Count;
+            }
+            else samples[r] = ResampledMean(lossWithoutY, rng) - ResampledMean(lossWithY, rng);
+        }
+        return new MutualInformation(estimate, ConfidenceInterval.Percentile(samples, options.ConfidenceLevel), without);
+    }
+
+    /// <summary>
+    /// From two fitted laws of model size (or compute), one on losses without Y and one with Y, at
+    /// <paramref name="x"/>; the interval pairs the r-th resample of each bootstrap.
+    /// </summary>
+    public static MutualInformation FromFits(FitResult withoutY, BootstrapResult withoutYBootstrap, FitResult withY, BootstrapResult withYBootstrap, double x, double x2 = double.NaN)
+    {
+        int count = Math.Min(withoutYBootstrap.Samples.Count, withYBootstrap.Samples.Count);
+        var samples = Enumerable.Range(0, count)
+            .Where(r => !double.IsNaN(withoutYBootstrap.Samples[r][0]) && !double.IsNaN(withYBootstrap.Samples[r][0]))
+            .Select(r => withoutY.Law.Evaluate(withoutYBootstrap.Samples[r], x, x2) - withY.Law.Evaluate(withYBootstrap.Samples[r], x, x2));
+        double without = withoutY.Predict(x, x2);
+        return new MutualInformation(without - withY.Predict(x, x2),
+            ConfidenceInterval.Percentile(samples, Math.Min(withoutYBootstrap.ConfidenceLevel, withYBootstrap.ConfidenceLevel)), without);
+    }
+
+    /// <summary>
+    /// "Is a picture worth a thousand words?": I divided by the entropy per word of the text (Henighan et al.
+    /// 2020: about 8 nats / 3.4 nats per word, so a 32x32 image is worth 2-3 words). Same units for both.
+    /// </summary>
+    public WordsWorth InWords(double entropyPerWord)
+    {
+        if (!(entropyPerWord > 0)) throw new ArgumentOutOfRangeException(nameof(entropyPerWord), $"Entropy per word is {entropyPerWord}; it must be positive.");
+        return new WordsWorth(Nats / entropyPerWord, new ConfidenceInterval(Interval.Lower / entropyPerWord, Interval.Upper / entropyPerWord, Interval.Level));
+    }
+
+    private static double ResampledMean(IReadOnlyList<double> values, Random rng)
+    {
+        double sum = 0;
+        for (int i = 0; i < values.Count; i++) sum += values[rng.Next(values.Count)];
+        return sum / values.Count;
+    }
+}

@@ -1,0 +1,96 @@
+using ScalingLaws.Fitting;
+
+namespace ScalingLaws.Tests.Fitting;
+
+public class FitErrorTests
+{
+    private static string WriteCsv(string text)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"scaling-fit-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Non_positive_loss_is_rejected_naming_the_point()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new FitData([1, 2, 3], [1, 0, 3]));
+        Assert.Contains("point 1", e.Message);
+        Assert.Contains("positive", e.Message);
+    }
+
+    [Fact]
+    public void Non_positive_x_from_a_csv_names_the_column()
+    {
+        string path = WriteCsv("n,loss\n100,3\n-5,2.5\n1000,2\n");
+        var e = Assert.Throws<ArgumentException>(() => FitDataCsv.Load(path, "n", "loss"));
+        Assert.Contains("column 'n'", e.Message);
+        Assert.Contains("-5", e.Message);
+    }
+
+    [Fact]
+    public void Missing_column_lists_the_columns_there_are()
+    {
+        string path = WriteCsv("params,loss\n100,3\n1000,2\n");
+        var e = Assert.Throws<ArgumentException>(() => FitDataCsv.Load(path, "tokens", "loss"));
+        Assert.Contains("no column 'tokens'", e.Message);
+        Assert.Contains("params, loss", e.Message);
+    }
+
+    [Fact]
+    public void Text_in_a_numeric_column_names_the_row()
+    {
+        string path = WriteCsv("n,loss\n100,3\n1000,abc\n");
+        var e = Assert.Throws<FormatException>(() => FitDataCsv.Load(path, "n", "loss"));
+        Assert.Contains("row 3", e.Message);
+        Assert.Contains("'abc'", e.Message);
+    }
+
+    [Fact]
+    public void Malformed_csv_is_a_clear_error()
+    {
+        string path = WriteCsv("n,loss\n100,3,7,9\n1000\n");
+        var e = Assert.ThrowsAny<Exception>(() => FitDataCsv.Load(path, "n", "loss"));
+        Assert.True(e is FormatException or ArgumentException, e.GetType().Name);
+        Assert.Contains(path, e.Message);
+    }
+
+    [Fact]
+    public void Empty_file_and_missing_file_are_clear_errors()
+    {
+        Assert.Contains("empty", Assert.Throws<FormatException>(() => FitDataCsv.Load(WriteCsv(""), "n", "loss")).Message);
+        Assert.Throws<FileNotFoundException>(() => FitDataCsv.Load("/no/such/file.csv", "n", "loss"));
+    }
+
+    [Fact]
+    public void Too_few_points_for_the_law_says_how_many_are_needed()
+    {
+        var data = new FitData([1e6, 1e7, 1e8, 1e9], [3, 2.8, 2.6, 2.5], [1e9, 1e9, 1e9, 1e9]);
+        var e = Assert.Throws<ArgumentException>(() => ScalingLawFitter.Fit(new ChinchillaLoss(), data));
+        Assert.Contains("at least 6 points", e.Message);
+    }
+
+    [Fact]
+    public void Two_variable_law_without_the_second_variable_says_so()
+    {
+        var data = new FitData([1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12], [3, 2.8, 2.6, 2.5, 2.4, 2.3, 2.2]);
+        var e = Assert.Throws<ArgumentException>(() => ScalingLawFitter.Fit(new KaplanJointNd(), data));
+        Assert.Contains("two variables", e.Message);
+    }
+
+    [Fact]
+    public void Unknown_law_name_lists_the_known_ones()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ScalingLaw.ByName("kaplan"));
+        Assert.Contains("power-plus-constant", e.Message);
+        Assert.Contains("critical-batch", e.Message);
+    }
+
+    [Fact]
+    public void Levenberg_Marquardt_with_Huber_is_refused()
+    {
+        var data = new FitData([1e6, 1e7, 1e8, 1e9], [3, 2.8, 2.6, 2.5]);
+        var options = FitOptions.Huber() with { Method = FitMethod.LevenbergMarquardt };
+        Assert.Contains("Lbfgs", Assert.Throws<ArgumentException>(() => ScalingLawFitter.Fit(new PowerLaw(), data, options)).Message);
+    }
+}
