@@ -6,4 +6,5 @@ using ScalingLaws.Cli.Commands;
 var root = new RootCommand("ScalingNotebooks: train models, run sweeps, fit scaling laws, run notebooks headless.");
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 return await root.Parse(args).InvokeAsync();
