@@ -16,6 +16,6 @@ public static class LanguageModelLoss
     {
         long v = logits_BxTxV.shape[^1];
         // (B, T, V) -> (B*T, V) and (B, T) -> (B*T)
-        return nn.functional.cross_entropy(logits_BxTxV.view(-1, v), targets_BxT.view(-1), ignore_index: MaskedTarget);
+        return nn.functional.cross_entropy(logits_BxTxV.reshape(-1, v), targets_BxT.reshape(-1), ignore_index: MaskedTarget);
     }
 }

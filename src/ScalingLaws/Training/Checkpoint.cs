@@ -52,7 +52,7 @@ public static class Checkpoint
     /// <summary>Checkpoint files in <paramref name="folder"/>, newest (highest step) first.</summary>
     public static IReadOnlyList<string> List(string folder) =>
         Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "ckpt-*.bin").OrderByDescending(Path.GetFileName, StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(folder, "ckpt-*").Where(f => f.EndsWith(".bin", StringComparison.Ordinal)).OrderByDescending(Path.GetFileName, StringComparer.Ordinal).ToList()
             : [];
 
     /// <summary>
