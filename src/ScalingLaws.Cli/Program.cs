@@ -8,4 +8,6 @@ root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(FitCommand.Create());
 root.Subcommands.Add(BenchFitCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,74 @@
+using ScalingLaws.Models;
+using static TorchSharp.torch;
+
+namespace ScalingLaws.Data;
+
+/// <summary>
+/// Serves (input, target) batches of random windows of n_ctx + 1 tokens from a <see cref="TokenSplit"/>. The window of
+/// the i-th sequence ever drawn is a pure function of (seed, i), so the whole data position is one number,
+/// <see cref="SequencesDrawn"/>, and a resumed run sees exactly the batches the uninterrupted run would have seen.
+/// Targets of tokens outside the loss mask are <see cref="LanguageModelLoss.MaskedTarget"/>.
+/// </summary>
+public sealed class SequenceSampler
+{
+    private readonly TokenSplit split;
+    private readonly int nCtx;
+    private readonly ulong seed;
+    private readonly long windowStarts;
+
+    /// <summary>Samples windows of <paramref name="nCtx"/> + 1 tokens; throws when the split is shorter than that.</summary>
+    public SequenceSampler(TokenSplit split, int nCtx, long seed, long sequencesDrawn = 0)
+    {
+        RequireLongEnough(split, nCtx);
+        (this.split, this.nCtx, this.seed, SequencesDrawn) = (split, nCtx, (ulong)seed, sequencesDrawn);
+        windowStarts = split.Length - nCtx;
+    }
+
+    /// <summary>How many sequences have been served: the sampler's whole state, checkpointed for resume.</summary>
+    public long SequencesDrawn { get; private set; }
+
+    /// <summary>Throws a clear error when <paramref name="split"/> cannot hold one window of n_ctx + 1 tokens.</summary>
+    public static void RequireLongEnough(TokenSplit split, int nCtx)
+    {
+        if (split.Length < nCtx + 1)
+            throw new ArgumentException(
+                $"n_ctx = {nCtx} is longer than the data: {split.Name} holds {split.Length} tokens, and one training sequence needs n_ctx + 1 = {nCtx + 1}. Use a smaller n_ctx or more data.");
+    }
+
+    /// <summary>The next <paramref name="sequences"/> windows as int64 tensors (B, T) on <paramref name="device"/>.</summary>
+    public (Tensor Input, Tensor Target) Next(int sequences, Device device)
+    {
+        var starts = new long[sequences];
+        for (int i = 0; i < sequences; i++)
+            starts[i] = (long)(SplitMix64(seed ^ SplitMix64((ulong)SequencesDrawn++)) % (ulong)windowStarts);
+        return Windows(split, nCtx, starts, device);
+    }
+
+    /// <summary>The batch of windows starting at <paramref name="starts"/>: inputs x[s..s+T), targets x[s+1..s+T] (masked where not trained).</summary>
+    public static (Tensor Input, Tensor Target) Windows(TokenSplit split, int nCtx, IReadOnlyList<long> starts, Device device)
+    {
+        int b = starts.Count;
+        var input = new long[b * nCtx];
+        var target = new long[b * nCtx];
+        var window = new ushort[nCtx + 1];
+        for (int r = 0; r < b; r++)
+        {
+            split.ReadTokens(starts[r], window);
+            for (int t = 0; t < nCtx; t++)
+            {
+                input[r * nCtx + t] = window[t];
+                target[r * nCtx + t] = split.IsTrained(starts[r] + t + 1) ? window[t + 1] : LanguageModelLoss.MaskedTarget;
+            }
+        }
+        return (tensor(input, [b, nCtx]).to(device), tensor(target, [b, nCtx]).to(device));
+    }
+
+    // Steele et al. 2014's SplitMix64 finaliser: a cheap, well-mixed hash, so window i is independent of window i+1.
+    private static ulong SplitMix64(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ScalingLaws.Models;
+using TorchSharp.Modules;
+
+namespace ScalingLaws.Training;
+
+/// <summary>
+/// Checkpoint files: "SLCKPT1\n", the <see cref="TrainerState"/> as JSON, the model weights, the AdamW state, and a
+/// SHA-256 of everything before it, so a torn or damaged file is recognised before anything is loaded. Written to a
+/// temporary file and renamed into place (atomic on one file system); the newest <see cref="Keep"/> are kept so a
+/// corrupt newest one falls back to the previous.
+/// </summary>
+public static class Checkpoint
+{
+    /// <summary>How many checkpoints a folder keeps.</summary>
+    public const int Keep = 2;
+
+    private static readonly byte[] Magic = "SLCKPT1\n"u8.ToArray();
+
+    /// <summary>Writes a checkpoint for <paramref name="state"/> into <paramref name="folder"/>; returns its path.</summary>
+    public static string Save(string folder, TrainerState state, Gpt model, AdamW optimizer)
+    {
+        Directory.CreateDirectory(folder);
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            byte[] json = JsonSerializer.SerializeToUtf8Bytes(state, RunJson.Options);
+            writer.Write(json.Length);
+            writer.Write(json);
+            model.save(writer);
+            optimizer.save_state_dict(writer);
+        }
+        byte[] hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        buffer.Write(hash);
+
+        string path = Path.Combine(folder, $"ckpt-{state.Step:D10}.bin");
+        string temp = path + ".tmp";
+        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        {
+            buffer.Position = 0;
+            buffer.CopyTo(file);
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+        foreach (string old in List(folder).Skip(Keep)) File.Delete(old);
+        return path;
+    }
+
+    /// <summary>Checkpoint files in <paramref name="folder"/>, newest (highest step) first.</summary>
+    public static IReadOnlyList<string> List(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "ckpt-*").Where(f => f.EndsWith(".bin", StringComparison.Ordinal)).OrderByDescending(Path.GetFileName, StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>
+    /// Loads <paramref name="path"/> into <paramref name="model"/> and <paramref name="optimizer"/>. Throws
+    /// <see cref="FileNotFoundException"/> when it is missing and <see cref="InvalidDataException"/> when it is
+    /// corrupt (both before touching the model), <see cref="ArgumentException"/> when it was written for another model shape.
+    /// </summary>
+    public static TrainerState Load(string path, Gpt model, AdamW optimizer)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Checkpoint not found: {path}. Check the path, or drop resume_from to start fresh.", path);
+        byte[] bytes = File.ReadAllBytes(path);
+        if (bytes.Length < Magic.Length + 4 + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            throw new InvalidDataException($"Checkpoint {path} is corrupt: it does not start with a checkpoint header.");
+        var body = bytes.AsSpan(0, bytes.Length - 32);
+        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
+            throw new InvalidDataException($"Checkpoint {path} is corrupt: its checksum does not match (a torn write or a damaged file).");
+
+        using var reader = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false));
+        reader.ReadBytes(Magic.Length);
+        int jsonLength = reader.ReadInt32();
+        var state = JsonSerializer.Deserialize<TrainerState>(reader.ReadBytes(jsonLength), RunJson.Options)
+            ?? throw new InvalidDataException($"Checkpoint {path} holds no trainer state.");
+        if (state.Model != model.Config)
+            throw new ArgumentException($"Checkpoint {path} was written for model {state.Model}, not {model.Config}. Use another checkpoint_dir for a different model.");
+        model.load(reader);
+        optimizer.load_state_dict(reader);
+        return state;
+    }
+
+    /// <summary>
+    /// Loads the newest good checkpoint in <paramref name="folder"/>, skipping corrupt ones with a note each;
+    /// returns null (fresh start) when there is none.
+    /// </summary>
+    public static (TrainerState State, string Path)? LoadLatest(string folder, Gpt model, AdamW optimizer, ICollection<string> notes)
+    {
+        foreach (string path in List(folder))
+        {
+            try
+            {
+                return (Load(path, model, optimizer), path);
+            }
+            catch (InvalidDataException e)
+            {
+                notes.Add($"{e.Message} Falling back to the previous checkpoint.");
+            }
+        }
+        if (notes.Count > 0) notes.Add($"No good checkpoint left in {folder}; starting from scratch.");
+        return null;
+    }
+}

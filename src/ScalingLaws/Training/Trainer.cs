@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using ScalingLaws.Data;
+using ScalingLaws.Models;
+using ScalingLaws.Native;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ScalingLaws.Training;
+
+/// <summary>
+/// Trains one <see cref="Gpt"/> on a <see cref="TokenDataset"/> as a <see cref="TrainConfig"/> says (nanoGPT's
+/// train.py loop): AdamW with a scheduled learning rate, accumulation, clipping, held-out evaluation every k steps
+/// and at log-spaced steps, early stopping, the gradient noise scale, divergence detection and atomic checkpoints
+/// with exact resume. Everything that could stop the run for bad input is checked before the first step.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>Runs (or resumes) the training run and returns its record; progress goes to <paramref name="progress"/>.</summary>
+    public static RunResult Run(TrainConfig config, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        TorchSharpNative.EnsureLoadable();
+        config.Validate();
+        var device = DeviceSelection.Resolve(config.Device);
+        using var data = TokenDataset.Open(config.Data);
+        if (data.VocabSize > config.Model.VocabSize)
+            throw new ArgumentException($"The dataset's vocab_size ({data.VocabSize}) exceeds the model's ({config.Model.VocabSize}); set model.vocab_size to at least {data.VocabSize}.");
+        SequenceSampler.RequireLongEnough(data.Train, config.Model.NCtx);
+        SequenceSampler.RequireLongEnough(data.Validation, config.Model.NCtx);
+        if (config.ResumeFrom is { } from && !File.Exists(from))
+            throw new FileNotFoundException($"Checkpoint not found: {from}. Check resume_from, or drop it to start fresh.", from);
+        set_num_threads(config.EffectiveThreads);
+
+        using var model = new Gpt(config.Model, config.Seed);
+        model.to(device);
+        using var optimizer = AdamWGroups.Create(model, config.EffectiveSchedule.PeakLearningRate, config.Beta1, config.Beta2, config.Eps, config.WeightDecay, config.DecayEmbeddings);
+        var notes = new List<string>();
+        var state = Restore(config, model, optimizer, notes) ?? FreshState(config);
+        foreach (string note in notes) Notify(progress, config, state, note);
+
+        var run = new RunLoop(config, model, optimizer, data, device, state, notes, progress);
+        return run.Execute(cancellation);
+    }
+
+    private static TrainerState? Restore(TrainConfig config, Gpt model, AdamW optimizer, List<string> notes)
+    {
+        if (config.ResumeFrom is { } path)
+        {
+            var state = Checkpoint.Load(path, model, optimizer);
+            notes.Add($"Resumed from {path} at step {state.Step}.");
+            return state;
+        }
+        if (config.CheckpointDir is null || !config.Resume) return null;
+        var latest = Checkpoint.LoadLatest(config.CheckpointDir, model, optimizer, notes);
+        if (latest is { } found) notes.Add($"Resumed from {found.Path} at step {found.State.Step}.");
+        return latest?.State;
+    }
+
+    private static TrainerState FreshState(TrainConfig config) =>
+        new(config.Model, config.Seed, 0, 0, 0, new NoiseScaleState(0, 0, 0), [], 0, 0, null, 0, 0);
+
+    private static void Notify(IProgress<TrainingProgress>? progress, TrainConfig config, TrainerState state, string message) =>
+        progress?.Report(new TrainingProgress(ProgressKind.Notice, state.Step, config.TotalSteps, state.Tokens, null, null, 0, 0, null, message));
+
+    /// <summary>The mutable part of one run, kept out of the public surface.</summary>
+    private sealed class RunLoop(
+        TrainConfig config, Gpt model, AdamW optimizer, TokenDataset data, Device device, TrainerState initial,
+        List<string> notes, IProgress<TrainingProgress>? progress)
+    {
+        private readonly TrainingStep trainingStep = new(model, optimizer, config.GradClip);
+        private readonly SequenceSampler sampler = new(data.Train, config.Model.NCtx, config.Seed, initial.SequencesDrawn);
+        private readonly long[] valWindows = EvaluationWindows.Starts(data.Validation, config.Model.NCtx, config.EvalSequences);
+        private readonly HashSet<long> logSpacedSteps = LogSpacedSteps(config.TotalSteps, config.EvalPointsPerDecade);
+        private readonly double flopsPerToken = FlopCount.KaplanTrainingFlopsPerToken(config.Model);
+        private readonly double flopsPerTokenWithHead = FlopCount.TrainingFlopsPerTokenWithHead(config.Model);
+        private readonly GradientNoiseScale? noiseScale = NoiseScaleFor(config);
+        private readonly List<CurvePoint> curve = [.. initial.Curve];
+        private readonly double initialElapsed = initial.ElapsedSeconds;
+        private TrainerState state = initial;
+        private double lastLearningRate;
+
+        public RunResult Execute(CancellationToken cancellation)
+        {
+            if (noiseScale is not null) noiseScale.Restore(state.Noise);
+            var started = DateTimeOffset.UtcNow;
+            var session = Stopwatch.StartNew();
+            long sessionStartTokens = state.Tokens;
+            var sinceCheckpoint = Stopwatch.StartNew();
+            var sinceReport = Stopwatch.StartNew();
+            long total = config.TotalSteps;
+            var status = RunStatus.Completed;
+            int microBatches = config.SequencesPerStep / config.SequencesPerMicroBatch;
+
+            while (state.Step < total)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                lastLearningRate = config.EffectiveSchedule.At(state.Step, config.TokensPerStep, total);
+                StepStats stats;
+                using (NewDisposeScope())
+                {
+                    var batches = new (Tensor, Tensor)[microBatches];
+                    for (int i = 0; i < microBatches; i++) batches[i] = sampler.Next(config.SequencesPerMicroBatch, device);
+                    stats = trainingStep.Run(batches, lastLearningRate, noiseScale is not null);
+                }
+                if (stats is { SmallBatchGradNormSquared: { } small, BigBatchGradNormSquared: { } big }) noiseScale!.Update(small, big);
+                state = state with
+                {
+                    Step = state.Step + 1,
+                    Tokens = state.Tokens + config.TokensPerStep,
+                    SequencesDrawn = sampler.SequencesDrawn,
+                    LossSumSincePoint = state.LossSumSincePoint + stats.Loss,
+                    StepsSincePoint = state.StepsSincePoint + 1,
+                    Noise = noiseScale?.State ?? state.Noise,
+                    ElapsedSeconds = initialElapsed + session.Elapsed.TotalSeconds,
+                };
+                if (!double.IsFinite(stats.Loss) || !double.IsFinite(stats.GradNorm))
+                {
+                    status = RunStatus.Diverged;
+                    Note($"Diverged at step {state.Step}: training loss {stats.Loss}, gradient norm {stats.GradNorm}. Try a lower learning rate or a longer warm-up.");
+                    break;
+                }
+
+                double tokensPerSecond = (state.Tokens - sessionStartTokens) / Math.Max(1e-9, session.Elapsed.TotalSeconds);
+                if (IsEvalStep(state.Step))
+                {
+                    var point = Evaluate();
+                    Report(ProgressKind.Evaluation, point.TrainLoss, point.ValLoss, tokensPerSecond);
+                    if (EarlyStop(point.ValLoss))
+                    {
+                        status = RunStatus.EarlyStopped;
+                        Note($"Stopped early at step {state.Step}: held-out loss has not improved by {config.EarlyStoppingMinDelta} for {config.EarlyStoppingPatience} evaluations (best {state.BestValLoss:F4}).");
+                        break;
+                    }
+                }
+                else if (sinceReport.Elapsed.TotalSeconds >= config.ProgressIntervalSeconds)
+                {
+                    Report(ProgressKind.Step, stats.Loss, null, tokensPerSecond);
+                    sinceReport.Restart();
+                }
+
+                if (config.CheckpointDir is { } dir && state.Step < total &&
+                    (sinceCheckpoint.Elapsed.TotalSeconds >= config.CheckpointIntervalSeconds ||
+                     (config.CheckpointEverySteps > 0 && state.Step % config.CheckpointEverySteps == 0)))
+                {
+                    SaveCheckpoint(dir, tokensPerSecond);
+                    sinceCheckpoint.Restart();
+                }
+            }
+
+            if (status != RunStatus.Diverged && state.StepsSincePoint > 0) Evaluate();
+            if (status != RunStatus.Diverged && config.CheckpointDir is { } finalDir) SaveCheckpoint(finalDir, 0);
+            double? finalTrain = status == RunStatus.Diverged ? null : EvaluateLoss(data.Train, EvaluationWindows.Starts(data.Train, config.Model.NCtx, config.EvalSequences));
+            return BuildResult(status, finalTrain, started, session.Elapsed.TotalSeconds, state.Tokens - sessionStartTokens);
+        }
+
+        private CurvePoint Evaluate()
+        {
+            double val = EvaluateLoss(data.Validation, valWindows);
+            var point = new CurvePoint(
+                state.Step, state.Tokens, state.Tokens * flopsPerToken, state.Tokens * flopsPerTokenWithHead,
+                state.LossSumSincePoint / Math.Max(1, state.StepsSincePoint), val, lastLearningRate, noiseScale?.BSimple, state.ElapsedSeconds);
+            curve.Add(point);
+            state = state with { Curve = curve.ToList(), LossSumSincePoint = 0, StepsSincePoint = 0 };
+            return point;
+        }
+
+        /// <summary>Mean loss over fixed windows, weighted by the number of trained (unmasked) target tokens.</summary>
+        private double EvaluateLoss(TokenSplit split, long[] starts)
+        {
+            using var noGrad = no_grad();
+            double lossSum = 0, tokenCount = 0;
+            int chunk = config.SequencesPerMicroBatch;
+            for (int i = 0; i < starts.Length; i += chunk)
+            {
+                using var scope = NewDisposeScope();
+                var (input, target) = SequenceSampler.Windows(split, config.Model.NCtx, starts[i..Math.Min(starts.Length, i + chunk)], device);
+                double n = target.ne(LanguageModelLoss.MaskedTarget).sum().item<long>();
+                if (n == 0) continue;
+                lossSum += LanguageModelLoss.LossNatsPerToken(model.forward(input), target).item<float>() * n;
+                tokenCount += n;
+            }
+            return tokenCount > 0 ? lossSum / tokenCount : double.NaN;
+        }
+
+        private bool EarlyStop(double valLoss)
+        {
+            if (state.BestValLoss is not { } best || valLoss < best - config.EarlyStoppingMinDelta)
+                state = state with { BestValLoss = Math.Min(valLoss, state.BestValLoss ?? double.PositiveInfinity), EvalsSinceBest = 0 };
+            else
+                state = state with { EvalsSinceBest = state.EvalsSinceBest + 1 };
+            return config.EarlyStoppingPatience > 0 && state.EvalsSinceBest >= config.EarlyStoppingPatience;
+        }
+
+        private bool IsEvalStep(long step) =>
+            step == config.TotalSteps || (config.EvalEverySteps > 0 && step % config.EvalEverySteps == 0) || logSpacedSteps.Contains(step);
+
+        private void SaveCheckpoint(string dir, double tokensPerSecond)
+        {
+            string path = Checkpoint.Save(dir, state, model, optimizer);
+            progress?.Report(new TrainingProgress(ProgressKind.Checkpoint, state.Step, config.TotalSteps, state.Tokens, null, null, lastLearningRate, tokensPerSecond, null, $"checkpoint {path}"));
+        }
+
+        private void Report(ProgressKind kind, double? trainLoss, double? valLoss, double tokensPerSecond)
+        {
+            TimeSpan? eta = tokensPerSecond > 0 ? TimeSpan.FromSeconds((config.TotalSteps - state.Step) * config.TokensPerStep / tokensPerSecond) : null;
+            progress?.Report(new TrainingProgress(kind, state.Step, config.TotalSteps, state.Tokens, trainLoss, valLoss, lastLearningRate, tokensPerSecond, eta));
+        }
+
+        private void Note(string message)
+        {
+            notes.Add(message);
+            Notify(progress, config, state, message);
+        }
+
+        private RunResult BuildResult(RunStatus status, double? finalTrain, DateTimeOffset started, double sessionSeconds, long sessionTokens)
+        {
+            var counts = model.Params;
+            double wall = initialElapsed + sessionSeconds;
+            return new RunResult(
+                status, config, curve.ToList(), finalTrain,
+                status == RunStatus.Diverged ? null : curve.LastOrDefault()?.ValLoss,
+                state.BestValLoss ?? curve.Select(p => (double?)p.ValLoss).Min(),
+                counts.NonEmbeddingParams, counts.Total, counts.Embedding,
+                flopsPerToken, flopsPerTokenWithHead, state.Tokens * flopsPerToken, state.Tokens * flopsPerTokenWithHead,
+                state.Step, state.Tokens, noiseScale?.BSimple, wall,
+                sessionSeconds > 0 ? sessionTokens / sessionSeconds : 0,
+                config.Seed, device.ToString(), get_num_threads(),
+                typeof(Trainer).Assembly.GetName().Version?.ToString() ?? "unknown",
+                typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+                GitCommit.Find(Environment.CurrentDirectory), MachineInfo.Current(), started, notes.ToList());
+        }
+
+        private static GradientNoiseScale? NoiseScaleFor(TrainConfig config)
+        {
+            int micro = config.SequencesPerMicroBatch;
+            if (!config.MeasureNoiseScale || config.SequencesPerStep / micro < 2) return null;
+            return new GradientNoiseScale((double)micro * config.Model.NCtx, config.TokensPerStep, config.NoiseScaleEmaDecay);
+        }
+
+        /// <summary>Steps 10^(k / perDecade), rounded, up to the run's end: even coverage of log S for L(S) fits.</summary>
+        private static HashSet<long> LogSpacedSteps(long totalSteps, int perDecade)
+        {
+            var steps = new HashSet<long>();
+            if (perDecade <= 0) return steps;
+            for (int k = 0; ; k++)
+            {
+                long s = (long)Math.Round(Math.Pow(10, (double)k / perDecade));
+                if (s > totalSteps) break;
+                steps.Add(s);
+            }
+            return steps;
+        }
+    }
+}

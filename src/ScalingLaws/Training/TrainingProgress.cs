@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace ScalingLaws.Training;
+
+/// <summary>What a progress report is about.</summary>
+public enum ProgressKind
+{
+    /// <summary>Periodic report during training.</summary>
+    Step,
+    /// <summary>A held-out evaluation finished (<see cref="TrainingProgress.ValLoss"/> is set).</summary>
+    Evaluation,
+    /// <summary>A checkpoint was written.</summary>
+    Checkpoint,
+    /// <summary>Something the user should read: resumed, fell back to an older checkpoint, diverged, stopped early.</summary>
+    Notice,
+}
+
+/// <summary>A progress report from the <see cref="Trainer"/>; the terminal and notebooks render it their own way.</summary>
+public sealed record TrainingProgress(
+    ProgressKind Kind, long Step, long TotalSteps, long Tokens, double? TrainLoss, double? ValLoss,
+    double LearningRate, double TokensPerSecond, TimeSpan? Eta, string? Message = null);
+
+/// <summary>
+/// Renders progress as one plain line per report (step, loss, tokens/s, ETA): what notebooks and logs want, since
+/// ANSI progress bars garble notebook output.
+/// </summary>
+public sealed class ProgressLineWriter(TextWriter writer) : IProgress<TrainingProgress>
+{
+    /// <inheritdoc />
+    public void Report(TrainingProgress p)
+    {
+        writer.WriteLine(Format(p));
+        writer.Flush();
+    }
+
+    /// <summary>The line for one report.</summary>
+    public static string Format(TrainingProgress p)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (p.Kind is ProgressKind.Notice or ProgressKind.Checkpoint) return $"[{p.Kind.ToString().ToLowerInvariant()}] {p.Message}";
+        string line = string.Create(c, $"step {p.Step}/{p.TotalSteps}  tokens {p.Tokens:N0}  lr {p.LearningRate:G3}");
+        if (p.TrainLoss is { } t) line += string.Create(c, $"  train {t:F4}");
+        if (p.ValLoss is { } v) line += string.Create(c, $"  val {v:F4}");
+        line += string.Create(c, $"  {p.TokensPerSecond:N0} tok/s");
+        if (p.Eta is { } eta) line += $"  ETA {eta:hh\\:mm\\:ss}";
+        return line;
+    }
+}
