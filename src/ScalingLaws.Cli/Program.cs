@@ -10,4 +10,5 @@ root.Subcommands.Add(FitCommand.Create());
 root.Subcommands.Add(BenchFitCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 return await root.Parse(args).InvokeAsync();

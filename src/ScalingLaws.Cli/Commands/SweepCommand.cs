@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+using ScalingLaws.Sweeps;
+using ScalingLaws.Training;
+using Spectre.Console;
+
+namespace ScalingLaws.Cli.Commands;
+
+/// <summary>
+/// `scaling sweep run|status`: works through a sweep file (resumable; several processes may share one results
+/// folder) and shows which runs have results.
+/// </summary>
+internal static class SweepCommand
+{
+    private const string DefaultResults = "out/sweeps";
+
+    public static Command Create()
+    {
+        var command = new Command("sweep", "Run a sweep of training runs (resumable, shareable between processes) or show its state.");
+        command.Subcommands.Add(RunCommand());
+        command.Subcommands.Add(StatusCommand());
+        return command;
+    }
+
+    private static Command RunCommand()
+    {
+        var file = new Argument<string>("SWEEP.json") { Description = "sweep definition: {name, defaults, runs: [{id, ...overrides}]}" };
+        var results = new Option<string>("--results") { Description = "results root; the sweep's records go to RESULTS/NAME/", DefaultValueFactory = _ => DefaultResults };
+        var only = new Option<string[]>("--only") { Description = "run only these run ids", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("run", "Train every run of the sweep that has no result yet (a killed sweep resumes where it stopped).") { file, results, only };
+        command.SetAction((parse, cancellation) =>
+        {
+            SweepDefinition sweep;
+            try
+            {
+                sweep = SweepDefinition.Load(parse.GetValue(file)!);
+                SweepTraining.ValidateAll(sweep);
+            }
+            catch (Exception e) when (e is ArgumentException or IOException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(2);
+            }
+            var store = new SweepResultStore(parse.GetValue(results)!, sweep.Name);
+            string? sweepFolder = Path.GetDirectoryName(sweep.SourcePath);
+            var onlyIds = parse.GetValue(only) is { Length: > 0 } ids ? ids : null;
+            Console.WriteLine($"sweep {sweep.Name}: {sweep.Runs.Count} runs, results in {store.Folder}");
+
+            SweepReport report;
+            try
+            {
+                report = SweepRunner.Run(sweep, store,
+                    (context, token) => SweepTraining.Train(context, sweepFolder, new ProgressLineWriter(Console.Out), line => Console.WriteLine($"  data: {line}"), token),
+                    new Progress(), onlyIds, cancellationToken: cancellation);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(2);
+            }
+            Console.WriteLine($"sweep {sweep.Name}: {report.Completed} trained now, {report.AlreadyComplete} already done, " +
+                              $"{report.ClaimedElsewhere} running elsewhere, {report.Failed} failed (see *.failed.json in {store.Folder}).");
+            return Task.FromResult(report.Failed > 0 ? 1 : 0);
+        });
+        return command;
+    }
+
+    private static Command StatusCommand()
+    {
+        var file = new Argument<string>("SWEEP.json") { Description = "sweep definition" };
+        var results = new Option<string>("--results") { Description = "results root", DefaultValueFactory = _ => DefaultResults };
+        var command = new Command("status", "Show each run of a sweep: done, running elsewhere, failed or pending, with its losses.") { file, results };
+        command.SetAction(parse =>
+        {
+            SweepDefinition sweep;
+            try { sweep = SweepDefinition.Load(parse.GetValue(file)!); }
+            catch (Exception e) when (e is ArgumentException or IOException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+            var store = new SweepResultStore(parse.GetValue(results)!, sweep.Name);
+            var records = store.ReadAll();
+            var table = new Table().AddColumns("run", "state", "N (non-emb.)", "tokens", "best val loss", "tokens/s");
+            foreach (var run in sweep.Runs)
+            {
+                if (records.TryGetValue(run.Id, out var record))
+                {
+                    var r = SweepTraining.ToRunResult(record);
+                    table.AddRow(run.Id, r.Status.ToString(), r.NonEmbeddingParams.ToString("N0", CultureInfo.InvariantCulture),
+                        r.Tokens.ToString("N0", CultureInfo.InvariantCulture), r.BestValLoss?.ToString("F4", CultureInfo.InvariantCulture) ?? "-",
+                        r.TokensPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    string state = File.Exists(store.ClaimPath(run.Id)) ? "claimed" : File.Exists(store.FailurePath(run.Id)) ? "failed" : "pending";
+                    table.AddRow(run.Id, state, "", "", "", "");
+                }
+            }
+            AnsiConsole.Write(table);
+            Console.WriteLine($"{records.Count}/{sweep.Runs.Count} runs have results in {store.Folder}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>One line per sweep event, readable in a terminal, a log file or a notebook.</summary>
+    private sealed class Progress : IProgress<SweepEvent>
+    {
+        public void Report(SweepEvent e) => Console.WriteLine(e.Kind switch
+        {
+            SweepEventKind.Started => $"[{e.Index + 1}/{e.Count}] {e.RunId}: training",
+            SweepEventKind.Completed => $"[{e.Index + 1}/{e.Count}] {e.RunId}: done",
+            SweepEventKind.AlreadyComplete => $"[{e.Index + 1}/{e.Count}] {e.RunId}: already done, skipped",
+            SweepEventKind.ClaimedElsewhere => $"[{e.Index + 1}/{e.Count}] {e.RunId}: being trained by another process, skipped",
+            SweepEventKind.Failed => $"[{e.Index + 1}/{e.Count}] {e.RunId}: FAILED: {e.Message}",
+            _ => $"{e.RunId}: {e.Kind}",
+        });
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ScalingLaws.Data;
+using ScalingLaws.Training;
+
+namespace ScalingLaws.Sweeps;
+
+/// <summary>
+/// Turns a sweep run's JSON config into a <see cref="TrainConfig"/> and trains it: the dataset named by a
+/// <c>"dataset"</c> object is prepared (fetched on first use), checkpoints go to the run's working folder so a
+/// killed run resumes, and the record is the trainer's <see cref="RunResult"/> as JSON.
+/// </summary>
+/// <remarks>
+/// A run config is a <see cref="TrainConfig"/> in JSON (snake_case) plus, optionally,
+/// <c>"dataset": {"corpus": "sotu", "tokenizer": "bpe", "vocab_size": 1024, "transfer": "moby-dick"}</c> in place of
+/// <c>"data"</c>, and any descriptive keys (e.g. <c>"group"</c>) the trainer ignores. A relative <c>"data"</c>
+/// path is taken from the sweep file's folder.
+/// </remarks>
+public static class SweepTraining
+{
+    /// <summary>
+    /// Parses and validates every run's config before anything trains, so a typo in run 17 fails now, not after
+    /// an hour. Throws naming the sweep, the run and the problem.
+    /// </summary>
+    public static void ValidateAll(SweepDefinition sweep)
+    {
+        foreach (var run in sweep.Runs)
+        {
+            var json = sweep.ConfigFor(run);
+            if (json["data"] is null && json["dataset"] is null)
+                throw new ArgumentException($"Sweep '{sweep.Name}', run '{run.Id}': give \"dataset\" (e.g. {{\"corpus\": \"sotu\"}}) or \"data\" (a prepared dataset folder).");
+            json["data"] ??= "(prepared when the run starts)";
+            try
+            {
+                Parse(json).Validate();
+            }
+            catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
+            {
+                throw new ArgumentException($"Sweep '{sweep.Name}', run '{run.Id}': {e.Message}", e);
+            }
+        }
+    }
+
+    /// <summary>The run's <see cref="TrainConfig"/>, with its dataset prepared and its checkpoints in its working folder.</summary>
+    public static TrainConfig Resolve(SweepRunContext context, string? sweepFolder, Action<string>? log = null)
+    {
+        var json = (JsonObject)context.Config.DeepClone();
+        if (json["dataset"] is JsonObject dataset)
+        {
+            var prepared = DatasetPreparer.EnsurePrepared(
+                corpus: dataset["corpus"]?.GetValue<string>() ?? SotuCorpus.PackageId,
+                tokenizer: dataset["tokenizer"]?.GetValue<string>() ?? "bpe",
+                vocabSize: dataset["vocab_size"]?.GetValue<int>() ?? PrepareOptions.DefaultVocabSize,
+                transfer: dataset["transfer"]?.GetValue<string>() ?? MobyDickCorpus.PackageId,
+                log: log);
+            json["data"] = prepared.Folder;
+        }
+        else if (json["data"]?.GetValue<string>() is { } data && !Path.IsPathRooted(data) && sweepFolder is not null)
+        {
+            json["data"] = Path.GetFullPath(Path.Combine(sweepFolder, data));
+        }
+        json["checkpoint_dir"] = Path.Combine(context.WorkingFolder, "checkpoints");
+        json["resume"] = true;
+        return Parse(json).Validate();
+    }
+
+    /// <summary>Trains one run of a sweep and returns its record (the trainer's <see cref="RunResult"/> as JSON).</summary>
+    public static JsonObject Train(SweepRunContext context, string? sweepFolder, IProgress<TrainingProgress>? progress,
+        Action<string>? log, CancellationToken cancellation)
+    {
+        var config = Resolve(context, sweepFolder, log);
+        var result = Trainer.Run(config, progress, cancellation);
+        var record = (JsonObject)JsonSerializer.SerializeToNode(result, RunJson.Options)!;
+        record["run_config"] = context.Config.DeepClone();
+        return record;
+    }
+
+    /// <summary>Reads a stored record back as the trainer's type.</summary>
+    public static RunResult ToRunResult(JsonObject record) =>
+        record.Deserialize<RunResult>(RunJson.Options) ?? throw new InvalidDataException("Empty run record.");
+
+    private static TrainConfig Parse(JsonObject json) =>
+        json.Deserialize<TrainConfig>(RunJson.Options) ?? throw new ArgumentException("The run config is empty.");
+}
