@@ -84,7 +84,12 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
         {
             if (name.EndsWith(".bias", StringComparison.Ordinal)) nn.init.zeros_(p);
             else if (p.dim() == 1) nn.init.ones_(p);  // LayerNorm gains
-            else nn.init.normal_(p, 0.0, residual.Contains(p) ? residualStd : 0.02, generator);
+            else
+            {
+                // Drawn from our own generator (nn.init.normal_ in TorchSharp 0.107 draws from the global one).
+                using var draw = randn(p.shape, dtype: p.dtype, generator: generator);
+                p.copy_(draw.mul_(residual.Contains(p) ? residualStd : 0.02));
+            }
         }
     }
 }

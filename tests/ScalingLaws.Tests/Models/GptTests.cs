@@ -51,6 +51,19 @@ public class GptTests
     }
 
     [Fact]
+    public void Same_seed_builds_identical_weights_and_another_seed_different_ones()
+    {
+        using var a = new Gpt(Tiny, seed: 11);
+        using var b = new Gpt(Tiny, seed: 11);
+        using var c = new Gpt(Tiny, seed: 12);
+        var pa = a.parameters().ToArray();
+        var pb = b.parameters().ToArray();
+        var pc = c.parameters().ToArray();
+        for (int i = 0; i < pa.Length; i++) Assert.True(pa[i].equal(pb[i]).all().item<bool>(), $"parameter {i} differs");
+        Assert.False(pa[0].equal(pc[0]).all().item<bool>());
+    }
+
+    [Fact]
     public void No_gradient_flows_from_a_later_token_to_an_earlier_position()
     {
         // nanodo's causality check: the logits at position t may depend only on positions <= t. Row p of the

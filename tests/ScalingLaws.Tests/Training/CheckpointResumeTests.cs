@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ScalingLaws.Tests.Data;
+using ScalingLaws.Training;
+
+namespace ScalingLaws.Tests.Training;
+
+public class CheckpointResumeTests
+{
+    [Fact]
+    public void A_run_killed_midway_and_resumed_ends_with_the_uninterrupted_val_loss()
+    {
+        using var data = new TempDataset();
+        string checkpoints = Path.Combine(data.Folder, "ckpt");
+        var config = data.TinyRun(steps: 300, checkpointDir: checkpoints) with { CheckpointEverySteps = 10, EvalEverySteps = 50 };
+        string configPath = Path.Combine(data.Folder, "run.json");
+        File.WriteAllText(configPath, JsonSerializer.Serialize(config, RunJson.Options));
+        string resultPath = Path.Combine(data.Folder, "result.json");
+
+        // A real `scaling train` process, killed (SIGKILL) once its first checkpoint is on disk.
+        string cli = Path.Combine(AppContext.BaseDirectory, "scaling.dll");
+        var start = new ProcessStartInfo("dotnet", ["exec", cli, "train", "--config", configPath, "--out", resultPath, "--plain"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using (var child = Process.Start(start)!)
+        {
+            child.OutputDataReceived += (_, _) => { };
+            child.ErrorDataReceived += (_, _) => { };
+            child.BeginOutputReadLine();
+            child.BeginErrorReadLine();
+            var clock = Stopwatch.StartNew();
+            while (Checkpoint.List(checkpoints).Count == 0 && !child.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+                Thread.Sleep(5);
+            Assert.False(child.HasExited, $"the child exited (code {(child.HasExited ? child.ExitCode : 0)}) before it could be killed");
+            child.Kill();
+            child.WaitForExit();
+        }
+        Assert.False(File.Exists(resultPath), "the child finished before the kill");
+        string newest = Checkpoint.List(checkpoints)[0];
+        Assert.DoesNotContain("0000000300", newest);
+
+        var resumed = Trainer.Run(config);
+        Assert.Contains(resumed.Notes, n => n.StartsWith("Resumed from"));
+        var uninterrupted = Trainer.Run(config with { CheckpointDir = null });
+        Assert.Equal(300, resumed.Steps);
+        double relative = Math.Abs(resumed.FinalValLoss!.Value - uninterrupted.FinalValLoss!.Value) / uninterrupted.FinalValLoss.Value;
+        Assert.True(relative < 1e-5, $"resumed {resumed.FinalValLoss} vs uninterrupted {uninterrupted.FinalValLoss}");
+        Assert.Equal(uninterrupted.LearningCurve.Select(p => p.Step), resumed.LearningCurve.Select(p => p.Step));
+    }
+
+    [Fact]
+    public void A_corrupt_newest_checkpoint_falls_back_to_the_previous_one()
+    {
+        using var data = new TempDataset();
+        string checkpoints = Path.Combine(data.Folder, "ckpt");
+        var config = data.TinyRun(steps: 20, checkpointDir: checkpoints) with { CheckpointEverySteps = 5 };
+        var full = Trainer.Run(config);
+        var kept = Checkpoint.List(checkpoints);
+        Assert.Equal(Checkpoint.Keep, kept.Count);   // steps 20 and 15; older ones pruned
+        Assert.EndsWith("ckpt-0000000020.bin", kept[0]);
+
+        // Damage the newest (step 20): the run resumes from step 15 and trains the last 5 steps again.
+        var bytes = File.ReadAllBytes(kept[0]);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(kept[0], bytes);
+        var resumed = Trainer.Run(config);
+        Assert.Contains(resumed.Notes, n => n.Contains("corrupt") && n.Contains("Falling back"));
+        Assert.Contains(resumed.Notes, n => n.Contains("ckpt-0000000015.bin"));
+        Assert.Equal(full.FinalValLoss!.Value, resumed.FinalValLoss!.Value, 5);
+    }
+
+    [Fact]
+    public void Only_corrupt_checkpoints_means_a_fresh_start_with_a_note()
+    {
+        using var data = new TempDataset();
+        string checkpoints = Path.Combine(data.Folder, "ckpt");
+        Directory.CreateDirectory(checkpoints);
+        File.WriteAllBytes(Path.Combine(checkpoints, "ckpt-0000000005.bin"), new byte[100]);
+        var result = Trainer.Run(data.TinyRun(steps: 5, checkpointDir: checkpoints));
+        Assert.Equal(RunStatus.Completed, result.Status);
+        Assert.Contains(result.Notes, n => n.Contains("starting from scratch"));
+    }
+
+    [Fact]
+    public void Resume_from_a_corrupt_checkpoint_file_is_an_error()
+    {
+        using var data = new TempDataset();
+        string bad = Path.Combine(data.Folder, "bad.bin");
+        File.WriteAllBytes(bad, new byte[100]);
+        var e = Assert.Throws<InvalidDataException>(() => Trainer.Run(data.TinyRun() with { ResumeFrom = bad }));
+        Assert.Contains("corrupt", e.Message);
+    }
+}
