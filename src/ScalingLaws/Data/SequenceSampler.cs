@@ -16,23 +16,30 @@ public sealed class SequenceSampler
     private readonly ulong seed;
     private readonly long windowStarts;
 
-    /// <summary>Samples windows of <paramref name="nCtx"/> + 1 tokens; throws when the split is shorter than that.</summary>
-    public SequenceSampler(TokenSplit split, int nCtx, long seed, long sequencesDrawn = 0)
+    /// <summary>
+    /// Samples windows of <paramref name="nCtx"/> + 1 tokens from the first <paramref name="tokenLimit"/> tokens of the
+    /// split (all of it when null: Kaplan's dataset size D, as nested prefixes of a shuffled corpus); throws when that
+    /// is shorter than one window.
+    /// </summary>
+    public SequenceSampler(TokenSplit split, int nCtx, long seed, long sequencesDrawn = 0, long? tokenLimit = null)
     {
-        RequireLongEnough(split, nCtx);
+        RequireLongEnough(split, nCtx, tokenLimit);
         (this.split, this.nCtx, this.seed, SequencesDrawn) = (split, nCtx, (ulong)seed, sequencesDrawn);
-        windowStarts = split.Length - nCtx;
+        windowStarts = Math.Min(split.Length, tokenLimit ?? long.MaxValue) - nCtx;
     }
 
     /// <summary>How many sequences have been served: the sampler's whole state, checkpointed for resume.</summary>
     public long SequencesDrawn { get; private set; }
 
     /// <summary>Throws a clear error when <paramref name="split"/> cannot hold one window of n_ctx + 1 tokens.</summary>
-    public static void RequireLongEnough(TokenSplit split, int nCtx)
+    public static void RequireLongEnough(TokenSplit split, int nCtx, long? tokenLimit = null)
     {
         if (split.Length < nCtx + 1)
             throw new ArgumentException(
                 $"n_ctx = {nCtx} is longer than the data: {split.Name} holds {split.Length} tokens, and one training sequence needs n_ctx + 1 = {nCtx + 1}. Use a smaller n_ctx or more data.");
+        if (tokenLimit is { } limit && limit < nCtx + 1)
+            throw new ArgumentException(
+                $"dataset_tokens = {limit} is shorter than one training sequence (n_ctx + 1 = {nCtx + 1}). Use a larger dataset_tokens.");
     }
 
     /// <summary>The next <paramref name="sequences"/> windows as int64 tensors (B, T) on <paramref name="device"/>.</summary>

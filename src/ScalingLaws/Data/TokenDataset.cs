@@ -43,6 +43,23 @@ public sealed class TokenDataset(TokenSplit train, TokenSplit validation, int vo
         Validation.Dispose();
     }
 
+    /// <summary>
+    /// Opens another split of a dataset folder, <c>NAME.bin</c> (e.g. <c>transfer</c>: held-out text of another
+    /// distribution); throws naming the file and the splits the folder has when it is missing.
+    /// </summary>
+    public static TokenSplit OpenExtraSplit(string folder, string split, int vocabSize)
+    {
+        string path = Path.Combine(folder, split + ".bin");
+        if (!File.Exists(path))
+        {
+            var present = Directory.Exists(folder)
+                ? Directory.EnumerateFiles(folder, "*.bin").Select(Path.GetFileNameWithoutExtension).Where(n => !n!.EndsWith(".mask", StringComparison.Ordinal))
+                : [];
+            throw new FileNotFoundException($"Evaluation split '{split}' not found: {path}. This dataset has: {string.Join(", ", present)}. Fix extra_eval_splits.", path);
+        }
+        return OpenSplit(folder, split, vocabSize);
+    }
+
     private static TokenSplit OpenSplit(string folder, string split, int vocabSize)
     {
         string mask = Path.Combine(folder, split + ".mask.bin");

@@ -24,9 +24,11 @@ public enum RunStatus
 /// <param name="LearningRate">Learning rate of the last step.</param>
 /// <param name="GradientNoiseScale">Smoothed B_simple in tokens (null when not measured).</param>
 /// <param name="ElapsedSeconds">Training wall time so far.</param>
+/// <param name="ExtraValLosses">Loss on each of the config's extra evaluation splits (e.g. "transfer"), nats/token.</param>
 public sealed record CurvePoint(
     long Step, long Tokens, double ComputeFlops, double ComputeFlopsWithHead, double TrainLoss, double ValLoss,
-    double LearningRate, double? GradientNoiseScale, double ElapsedSeconds);
+    double LearningRate, double? GradientNoiseScale, double ElapsedSeconds,
+    IReadOnlyDictionary<string, double>? ExtraValLosses = null);
 
 /// <summary>The machine a run ran on.</summary>
 public sealed record MachineInfo(string HostName, int CpuCount, string Os, string Framework)

@@ -38,6 +38,10 @@ namespace ScalingLaws.Training;
 /// <param name="Device">auto, cpu, cuda or cuda:N.</param>
 /// <param name="Threads">Torch intra-op threads; 0 = all cores. Keep it fixed for bit-reproducible CPU runs.</param>
 /// <param name="ProgressIntervalSeconds">Seconds between progress reports.</param>
+/// <param name="DatasetTokens">Train on only the first D tokens of train.bin (Kaplan's dataset size D; the prepared
+/// corpus is in shuffled document order, so prefixes are nested random subsets); null = all of it.</param>
+/// <param name="ExtraEvalSplits">Other splits of the dataset folder (NAME.bin, e.g. "transfer") evaluated at every
+/// evaluation beside val.bin, for transfer to another distribution.</param>
 public sealed record TrainConfig(
     GptConfig Model,
     string Data,
@@ -68,7 +72,9 @@ public sealed record TrainConfig(
     string? ResumeFrom = null,
     string Device = "auto",
     int Threads = 0,
-    double ProgressIntervalSeconds = 2)
+    double ProgressIntervalSeconds = 2,
+    long? DatasetTokens = null,
+    IReadOnlyList<string>? ExtraEvalSplits = null)
 {
     /// <summary>The learning-rate schedule in force (the default one when none was given).</summary>
     [JsonIgnore]
@@ -113,6 +119,9 @@ public sealed record TrainConfig(
         if (EvalEverySteps < 0 || EvalPointsPerDecade < 0 || EarlyStoppingPatience < 0 || CheckpointEverySteps < 0 || Threads < 0)
             throw new ArgumentException("eval_every_steps, eval_points_per_decade, early_stopping_patience, checkpoint_every_steps and threads must be non-negative.");
         Positive(EvalSequences, "eval_sequences");
+        if (DatasetTokens is { } d) Positive(d, "dataset_tokens");
+        if (ExtraEvalSplits?.FirstOrDefault(s => string.IsNullOrWhiteSpace(s) || s.Contains('/') || s.Contains('\\') || s is "train" or "val") is { } bad)
+            throw new ArgumentException($"extra_eval_splits: '{bad}' is not a valid extra split; name files of the dataset folder other than train and val, e.g. [\"transfer\"].");
         if (NoiseScaleEmaDecay is < 0 or >= 1) throw new ArgumentException($"noise_scale_ema_decay must lie in [0, 1), got {NoiseScaleEmaDecay}.");
         if (CheckpointIntervalSeconds <= 0) throw new ArgumentException($"checkpoint_interval_seconds must be positive, got {CheckpointIntervalSeconds}.");
         return this;

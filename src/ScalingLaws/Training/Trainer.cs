@@ -25,8 +25,16 @@ public static class Trainer
         using var data = TokenDataset.Open(config.Data);
         if (data.VocabSize > config.Model.VocabSize)
             throw new ArgumentException($"The dataset's vocab_size ({data.VocabSize}) exceeds the model's ({config.Model.VocabSize}); set model.vocab_size to at least {data.VocabSize}.");
-        SequenceSampler.RequireLongEnough(data.Train, config.Model.NCtx);
+        SequenceSampler.RequireLongEnough(data.Train, config.Model.NCtx, config.DatasetTokens);
         SequenceSampler.RequireLongEnough(data.Validation, config.Model.NCtx);
+        var extraSplits = new List<TokenSplit>();
+        using var closeExtras = new DisposeAll(extraSplits);
+        foreach (string name in config.ExtraEvalSplits ?? [])
+        {
+            var split = TokenDataset.OpenExtraSplit(config.Data, name, data.VocabSize);
+            extraSplits.Add(split);
+            SequenceSampler.RequireLongEnough(split, config.Model.NCtx);
+        }
         if (config.ResumeFrom is { } from && !File.Exists(from))
             throw new FileNotFoundException($"Checkpoint not found: {from}. Check resume_from, or drop it to start fresh.", from);
         set_num_threads(config.EffectiveThreads);
@@ -38,7 +46,7 @@ public static class Trainer
         var state = Restore(config, model, optimizer, notes) ?? FreshState(config);
         foreach (string note in notes) Notify(progress, config, state, note);
 
-        var run = new RunLoop(config, model, optimizer, data, device, state, notes, progress);
+        var run = new RunLoop(config, model, optimizer, data, extraSplits, device, state, notes, progress);
         return run.Execute(cancellation);
     }
 
@@ -64,12 +72,13 @@ public static class Trainer
 
     /// <summary>The mutable part of one run, kept out of the public surface.</summary>
     private sealed class RunLoop(
-        TrainConfig config, Gpt model, AdamW optimizer, TokenDataset data, Device device, TrainerState initial,
+        TrainConfig config, Gpt model, AdamW optimizer, TokenDataset data, IReadOnlyList<TokenSplit> extraSplits, Device device, TrainerState initial,
         List<string> notes, IProgress<TrainingProgress>? progress)
     {
         private readonly TrainingStep trainingStep = new(model, optimizer, config.GradClip);
-        private readonly SequenceSampler sampler = new(data.Train, config.Model.NCtx, config.Seed, initial.SequencesDrawn);
+        private readonly SequenceSampler sampler = new(data.Train, config.Model.NCtx, config.Seed, initial.SequencesDrawn, config.DatasetTokens);
         private readonly long[] valWindows = EvaluationWindows.Starts(data.Validation, config.Model.NCtx, config.EvalSequences);
+        private readonly long[][] extraWindows = extraSplits.Select(s => EvaluationWindows.Starts(s, config.Model.NCtx, config.EvalSequences)).ToArray();
         private readonly HashSet<long> logSpacedSteps = LogSpacedSteps(config.TotalSteps, config.EvalPointsPerDecade);
         private readonly double flopsPerToken = FlopCount.KaplanTrainingFlopsPerToken(config.Model);
         private readonly double flopsPerTokenWithHead = FlopCount.TrainingFlopsPerTokenWithHead(config.Model);
@@ -156,9 +165,11 @@ public static class Trainer
         private CurvePoint Evaluate()
         {
             double val = EvaluateLoss(data.Validation, valWindows);
+            Dictionary<string, double>? extra = extraSplits.Count == 0 ? null
+                : extraSplits.Select((s, i) => (Name: config.ExtraEvalSplits![i], Loss: EvaluateLoss(s, extraWindows[i]))).ToDictionary(e => e.Name, e => e.Loss);
             var point = new CurvePoint(
                 state.Step, state.Tokens, state.Tokens * flopsPerToken, state.Tokens * flopsPerTokenWithHead,
-                state.LossSumSincePoint / Math.Max(1, state.StepsSincePoint), val, lastLearningRate, noiseScale?.BSimple, state.ElapsedSeconds);
+                state.LossSumSincePoint / Math.Max(1, state.StepsSincePoint), val, lastLearningRate, noiseScale?.BSimple, state.ElapsedSeconds, extra);
             curve.Add(point);
             state = state with { Curve = curve.ToList(), LossSumSincePoint = 0, StepsSincePoint = 0 };
             return point;
@@ -250,5 +261,11 @@ public static class Trainer
             }
             return steps;
         }
+    }
+
+    /// <summary>Disposes every split in a list that is filled after the using statement starts.</summary>
+    private sealed class DisposeAll(List<TokenSplit> splits) : IDisposable
+    {
+        public void Dispose() => splits.ForEach(s => s.Dispose());
     }
 }
