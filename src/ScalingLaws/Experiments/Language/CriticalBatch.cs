@@ -1,0 +1,35 @@
+using ScalingLaws.Fitting;
+
+namespace ScalingLaws.Experiments.Language;
+
+/// <summary>The gradient noise scale measured at one evaluation, beside the loss there.</summary>
+public sealed record NoiseScalePoint(string Id, double NonEmbeddingParams, long Step, double LossNatsPerToken, double NoiseScaleTokens);
+
+/// <summary>
+/// Critical batch size: the simple gradient noise scale B_simple = tr(Sigma) / |G|^2 (McCandlish et al. 2018), measured
+/// along every size run, against the loss, and B_crit(L) = B_star / L^(1/alpha_B) (Kaplan et al. 2020, eq. 1.4) fitted to
+/// it. Kaplan finds B_crit depends on the loss, not the model size, so all runs share one curve.
+/// </summary>
+public sealed record CriticalBatch(IReadOnlyList<NoiseScalePoint> Points, FitResult? Fit, string? Note)
+{
+    /// <summary>alpha_B, or NaN when there were too few positive estimates.</summary>
+    public double AlphaB => Fit?["alpha_B"] ?? double.NaN;
+
+    /// <summary>B_star in tokens, or NaN.</summary>
+    public double BStar => Fit?["B_star"] ?? double.NaN;
+
+    /// <summary>Collects the noise-scale estimates after warm-up and fits B_crit(L).</summary>
+    public static CriticalBatch Analyse(IReadOnlyList<LanguageRun> runs)
+    {
+        var points = runs.Where(r => r.Group == LanguageGroups.Size && r.Usable)
+            .SelectMany(r => r.Result.LearningCurve
+                // The EMA needs some steps to settle; early estimates are dominated by its start.
+                .Where(p => p.Step >= 20 && p.GradientNoiseScale is > 0 && double.IsFinite(p.GradientNoiseScale.Value) && double.IsFinite(p.ValLoss))
+                .Select(p => new NoiseScalePoint(r.Id, r.N, p.Step, p.ValLoss, p.GradientNoiseScale!.Value)))
+            .ToArray();
+        if (points.Length < 4)
+            return new CriticalBatch(points, null, $"only {points.Length} positive noise-scale estimates; train longer or with more micro-batches per step.");
+        var data = new FitData(points.Select(p => p.LossNatsPerToken).ToArray(), points.Select(p => p.NoiseScaleTokens).ToArray(), xName: "loss", yName: "B_simple");
+        return new CriticalBatch(points, ScalingLawFitter.Fit(new CriticalBatchSize(), data), null);
+    }
+}

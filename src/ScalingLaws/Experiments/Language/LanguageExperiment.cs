@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using ScalingLaws.Data;
+using ScalingLaws.Sweeps;
+using ScalingLaws.Training;
+
+namespace ScalingLaws.Experiments.Language;
+
+/// <summary>
+/// Notebook 01's sweep, end to end: the preset's sweep file, its results folder, training (or resuming) it, and
+/// reading the records back. Live mode trains what is missing; cached mode only reads records that
+/// <c>scaling sweep run</c> produced earlier (the committed full-preset results), and never trains.
+/// </summary>
+public sealed class LanguageExperiment
+{
+    private LanguageExperiment(SweepDefinition sweep, SweepResultStore store, bool cached)
+    {
+        (Sweep, Store, Cached) = (sweep, store, cached);
+    }
+
+    /// <summary>The sweep being run or read.</summary>
+    public SweepDefinition Sweep { get; }
+
+    /// <summary>Where its records are.</summary>
+    public SweepResultStore Store { get; }
+
+    /// <summary>True when reading cached results only.</summary>
+    public bool Cached { get; }
+
+    /// <summary>
+    /// Opens preset <paramref name="preset"/> (smoke, quick or full: <c>SWEEPS/language-PRESET.json</c>). A
+    /// <paramref name="corpus"/> folder of .txt files replaces the State of the Union addresses (its results get their own
+    /// folder). With <paramref name="cached"/>, results are read from <paramref name="cachedResultsRoot"/> and nothing trains.
+    /// </summary>
+    public static LanguageExperiment Open(string preset, string sweepsFolder = "sweeps", string resultsRoot = "../out/sweeps",
+        string? corpus = null, bool cached = false, string cachedResultsRoot = "../data/results")
+    {
+        string path = Path.Combine(sweepsFolder, $"language-{preset}.json");
+        if (!File.Exists(path))
+        {
+            var known = Directory.Exists(sweepsFolder)
+                ? Directory.EnumerateFiles(sweepsFolder, "language-*.json").Select(f => Path.GetFileNameWithoutExtension(f)["language-".Length..])
+                : [];
+            throw new ArgumentException($"Unknown preset '{preset}': {path} does not exist. Presets here: {string.Join(", ", known)}.");
+        }
+        var sweep = SweepDefinition.Load(path);
+        if (!string.IsNullOrWhiteSpace(corpus))
+        {
+            if (!Directory.Exists(corpus))
+                throw new DirectoryNotFoundException($"Corpus folder '{corpus}' does not exist. Give a folder of .txt files (one document per file), or leave corpus empty for the State of the Union addresses.");
+            var defaults = (JsonObject)sweep.Defaults.DeepClone();
+            defaults["dataset"]!["corpus"] = Path.GetFullPath(corpus);
+            sweep = sweep with { Name = $"{sweep.Name}-{new DirectoryInfo(corpus).Name}", Defaults = defaults };
+        }
+        SweepTraining.ValidateAll(sweep);
+        var store = new SweepResultStore(cached ? cachedResultsRoot : resultsRoot, sweep.Name);
+        if (cached && !sweep.Runs.Any(r => store.IsComplete(r.Id)))
+            throw new InvalidOperationException(
+                $"No cached results for {sweep.Name} in {store.Folder}. Produce them with `scaling sweep run {path} --results {cachedResultsRoot}`, or set cached = false to train now.");
+        return new LanguageExperiment(sweep, store, cached);
+    }
+
+    /// <summary>
+    /// Trains every run without a record (resuming killed ones from their checkpoints), printing one line per
+    /// progress interval to <paramref name="log"/>; in cached mode only reports what is there.
+    /// </summary>
+    public SweepReport Train(TextWriter? log = null)
+    {
+        log ??= Console.Out;
+        if (Cached)
+        {
+            int done = Sweep.Runs.Count(r => Store.IsComplete(r.Id));
+            log.WriteLine($"cached: {done}/{Sweep.Runs.Count} runs of {Sweep.Name} have records in {Store.Folder}; nothing is trained.");
+            return new SweepReport(Sweep.Runs.Count, 0, done, 0, 0);
+        }
+        string? folder = Path.GetDirectoryName(Sweep.SourcePath);
+        var progress = new ProgressLineWriter(log);
+        var report = SweepRunner.Run(Sweep, Store,
+            (context, token) => SweepTraining.Train(context, folder, progress, line => log.WriteLine($"  data: {line}"), token),
+            new Progress<SweepEvent>(e => log.WriteLine($"[{e.Index + 1}/{e.Count}] {e.RunId}: {e.Kind}{(e.Message is null ? "" : ": " + e.Message)}")));
+        log.WriteLine($"{Sweep.Name}: {report.Completed} trained now, {report.AlreadyComplete} already done, {report.Failed} failed.");
+        return report;
+    }
+
+    /// <summary>The records there are, typed.</summary>
+    public IReadOnlyList<LanguageRun> Runs() => LanguageRun.Load(Store);
+
+    /// <summary>
+    /// The number of tokens in the training split (Kaplan's D for runs that used all of it), read from the prepared
+    /// dataset the sweep names (prepared now if this machine lacks it: seconds).
+    /// </summary>
+    public long TrainTokens()
+    {
+        var config = SweepTraining.Resolve(new SweepRunContext("dataset", Sweep.ConfigFor(Sweep.Runs[0]), Path.GetTempPath()),
+            Path.GetDirectoryName(Sweep.SourcePath));
+        return PreparedDataset.Load(config.Data).Splits[PreparedDataset.Train].Tokens;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using ScalingLaws.Sweeps;
+using ScalingLaws.Training;
+
+namespace ScalingLaws.Experiments.Language;
+
+/// <summary>The groups of the language sweep: which question each run answers.</summary>
+public static class LanguageGroups
+{
+    /// <summary>L(N): models of many sizes on all the data, one long fixed schedule (Kaplan's setup).</summary>
+    public const string Size = "size";
+    /// <summary>Shape independence: about the same N at very different aspect ratios d_model / n_layer.</summary>
+    public const string Shape = "shape";
+    /// <summary>L(D) and L(N, D): fixed models on nested subsets of the data, early-stopped.</summary>
+    public const string Data = "data";
+    /// <summary>IsoFLOP runs: each trained exactly to its compute budget, warm-up and decay fitted to it (Chinchilla style).</summary>
+    public const string Budget = "budget";
+}
+
+/// <summary>One finished run of the language sweep, with the group and budget its sweep entry gave it.</summary>
+/// <param name="Id">The run's id in the sweep.</param>
+/// <param name="Group">One of <see cref="LanguageGroups"/>.</param>
+/// <param name="Result">The trainer's record.</param>
+/// <param name="BudgetFlops">For <see cref="LanguageGroups.Budget"/> runs: the compute budget (FLOPs, head counted) it was sized for.</param>
+public sealed record LanguageRun(string Id, string Group, RunResult Result, double? BudgetFlops)
+{
+    /// <summary>Kaplan's N: non-embedding parameters.</summary>
+    public double N => Result.NonEmbeddingParams;
+
+    /// <summary>The early-stopped (best) held-out loss, nats/token.</summary>
+    public double BestValLoss => Result.BestValLoss ?? double.NaN;
+
+    /// <summary>Kaplan's D: the tokens of data the run could draw from.</summary>
+    public double DatasetTokens(long fullTrainTokens) => Result.Config.DatasetTokens ?? fullTrainTokens;
+
+    /// <summary>d_model / n_layer.</summary>
+    public double AspectRatio => (double)Result.Config.Model.DModel / Result.Config.Model.NLayer;
+
+    /// <summary>Whether the run finished (completed or early-stopped) rather than diverged.</summary>
+    public bool Usable => Result.Status != RunStatus.Diverged && double.IsFinite(BestValLoss);
+
+    /// <summary>Reads every record of a sweep's result store; records of diverged runs are kept (and flagged by <see cref="Usable"/>).</summary>
+    public static IReadOnlyList<LanguageRun> Load(SweepResultStore store) =>
+        store.ReadAll().Select(pair => FromRecord(pair.Key, pair.Value)).ToArray();
+
+    /// <summary>One run from its stored record (the trainer's RunResult plus the sweep's raw run config).</summary>
+    public static LanguageRun FromRecord(string id, JsonObject record)
+    {
+        var result = SweepTraining.ToRunResult(record);
+        var config = record["run_config"] as JsonObject;
+        string group = config?["group"]?.GetValue<string>() ?? LanguageGroups.Size;
+        double? budget = config?["budget_flops"]?.GetValue<double>();
+        return new LanguageRun(id, group, result, budget);
+    }
+}

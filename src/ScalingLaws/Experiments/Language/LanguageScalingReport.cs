@@ -1,0 +1,113 @@
+using ScalingLaws.Fitting;
+
+namespace ScalingLaws.Experiments.Language;
+
+/// <summary>One fitted constant of ours beside the paper's.</summary>
+public sealed record ConstantComparison(string Symbol, string Meaning, double Ours, string OursInterval, double Kaplan);
+
+/// <summary>
+/// Every analysis of notebook 01 over one language sweep: L(N), shape, L(D) and L(N, D), L(N, S), compute frontier and
+/// N_opt(C) three ways, critical batch size, transfer; each part fails on its own (its error is kept) so one thin part of
+/// a small sweep does not hide the others.
+/// </summary>
+public sealed class LanguageScalingReport
+{
+    private LanguageScalingReport() { }
+
+    /// <summary>The runs analysed.</summary>
+    public required IReadOnlyList<LanguageRun> Runs { get; init; }
+
+    /// <summary>L(N).</summary>
+    public required SizeScaling Size { get; init; }
+
+    /// <summary>Shape independence, or null (see <see cref="Problems"/>).</summary>
+    public ShapeIndependence? Shape { get; init; }
+
+    /// <summary>L(D) and L(N, D), or null.</summary>
+    public DataScaling? Data { get; init; }
+
+    /// <summary>L(N, S), or null.</summary>
+    public LearningCurves? Curves { get; init; }
+
+    /// <summary>Compute frontier and N_opt(C), or null.</summary>
+    public ComputeScaling? Compute { get; init; }
+
+    /// <summary>B_crit(L), or null.</summary>
+    public CriticalBatch? Batch { get; init; }
+
+    /// <summary>Transfer to another distribution, or null.</summary>
+    public Transfer? Transfer { get; init; }
+
+    /// <summary>Why a part is missing: part name to message.</summary>
+    public required IReadOnlyDictionary<string, string> Problems { get; init; }
+
+    /// <summary>Runs that diverged (recorded, not analysed).</summary>
+    public IReadOnlyList<LanguageRun> Diverged => Runs.Where(r => !r.Usable).ToArray();
+
+    /// <summary>Analyses the runs; <paramref name="fullTrainTokens"/> is the size of train.bin (D for runs that used all of it).</summary>
+    public static LanguageScalingReport Analyse(IReadOnlyList<LanguageRun> runs, long fullTrainTokens, BootstrapOptions? bootstrap = null)
+    {
+        bootstrap ??= new BootstrapOptions(Resamples: 500, Seed: 0);
+        var problems = new Dictionary<string, string>();
+        var size = SizeScaling.Analyse(runs, bootstrap);
+        return new LanguageScalingReport
+        {
+            Runs = runs,
+            Size = size,
+            Shape = Try("shape", problems, () => ShapeIndependence.Analyse(runs, size.Fit)),
+            Data = Try("data", problems, () => DataScaling.Analyse(runs, fullTrainTokens, bootstrap)),
+            Curves = Try("learning curves", problems, () => LearningCurves.Analyse(runs)),
+            Compute = Try("compute", problems, () => ComputeScaling.Analyse(runs, bootstrap)),
+            Batch = Try("critical batch", problems, () => CriticalBatch.Analyse(runs)),
+            Transfer = Try("transfer", problems, () => Language.Transfer.Analyse(runs)),
+            Problems = problems,
+        };
+    }
+
+    private static T? Try<T>(string part, Dictionary<string, string> problems, Func<T> analyse) where T : class
+    {
+        try
+        {
+            return analyse();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            problems[part] = e.Message;
+            return null;
+        }
+    }
+
+    /// <summary>Our fitted constants beside Kaplan et al. 2020's (their section 1.2 and table 5).</summary>
+    public IReadOnlyList<ConstantComparison> Constants()
+    {
+        var rows = new List<ConstantComparison>
+        {
+            new("alpha_N", "L(N) exponent", Size.AlphaN, Size.AlphaNInterval.ToString(), 0.076),
+            new("N_c", "L(N) scale (non-embedding params)", Size.NC, Size.Bootstrap.Intervals["x_c"].ToString(), 8.8e13),
+        };
+        if (Data is { } d)
+        {
+            rows.Add(new("alpha_D", "L(D) exponent", d.AlphaD, d.AlphaDInterval.ToString(), 0.095));
+            rows.Add(new("D_c", "L(D) scale (tokens)", d.LdFit["x_c"], d.LdBootstrap.Intervals["x_c"].ToString(), 5.4e13));
+            rows.Add(new("alpha_N/alpha_D", "overfitting exponent in N^a/D", d.OverfitExponent, "", 0.74));
+        }
+        if (Compute?.LossFrontierFit is { } c)
+        {
+            rows.Add(new("alpha_C", "L(C_min) exponent", c["alpha"], "", 0.050));
+            rows.Add(new("C_c", "L(C_min) scale (PF-days)", c["x_c"], "", 3.1e8));
+        }
+        if (Compute?.KaplanStyle.OptimalParams is { } a)
+            rows.Add(new("a (N_opt ~ C^a)", "compute-optimal size exponent, Kaplan style", a.Exponent, a.ExponentInterval.ToString(), 0.73));
+        if (Curves is { } s)
+        {
+            rows.Add(new("alpha_S", "L(N,S) step exponent", s.AlphaS, "", 0.76));
+            rows.Add(new("S_c", "L(N,S) step scale (raw S, not S_min)", s.SC, "", 2.1e3));
+        }
+        if (Batch?.Fit is not null)
+        {
+            rows.Add(new("alpha_B", "B_crit(L) exponent", Batch.AlphaB, "", 0.21));
+            rows.Add(new("B_star", "B_crit(L) scale (tokens)", Batch.BStar, "", 2e8));
+        }
+        return rows;
+    }
+}
