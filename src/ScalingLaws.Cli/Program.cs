@@ -5,4 +5,5 @@ using ScalingLaws.Cli.Commands;
 // results; the work itself is in the ScalingLaws library.
 var root = new RootCommand("ScalingNotebooks: train models, run sweeps, fit scaling laws, run notebooks headless.");
 root.Subcommands.Add(VersionCommand.Create());
+root.Subcommands.Add(NotebookCommand.Create());
 return await root.Parse(args).InvokeAsync();
