@@ -98,9 +98,10 @@ public sealed class CSharpNotebookKernel
             string message = string.Join("\n", errors.Select(FormatDiagnostic));
             return Fail(new CellFailure("CompilationError", message, line), cellNumber, message);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
+        catch (Exception caught) when (caught is not OperationCanceledException || !cancellation.IsCancellationRequested)
         {
             FlushConsole();
+            var e = caught is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : caught;
             int? line = LineInCell(e, cellPath);
             return Fail(new CellFailure(e.GetType().FullName ?? e.GetType().Name, e.Message, line), cellNumber, e.ToString());
         }
