@@ -29,6 +29,9 @@ public sealed class NotebookRun
     /// <summary>The failing cell's 1-based number in the notebook file.</summary>
     public int? FailedCellNumber => FailedCellIndex is { } i ? Notebook.CellNumbers[i] : null;
 
+    private string Where => FailedCellIndex is null ? "before the first cell"
+        : FailedCellNumber is { } n ? $"cell {n}" : "the injected parameters cell";
+
     /// <summary>Output files written (ipynb, html, summary.json), once written.</summary>
     public IReadOnlyList<string> OutputFiles { get; set; } = Array.Empty<string>();
 
@@ -39,7 +42,7 @@ public sealed class NotebookRun
         {
             string name = System.IO.Path.GetFileName(Notebook.Path);
             if (Failure is { } f)
-                return $"FAILED {name}: cell {FailedCellNumber?.ToString() ?? "(injected parameters)"}" +
+                return $"FAILED {name}: {Where}" +
                     $"{(f.Line is { } l ? $", line {l}" : "")}: {f.ErrorName}: {f.Message.Split('\n')[0]}";
             int ran = CellSeconds.Count(s => s is not null);
             return $"ok {name}: {ran} code cells in {Duration.TotalSeconds:F1} s -> {string.Join(", ", OutputFiles.Select(System.IO.Path.GetFileName))}";

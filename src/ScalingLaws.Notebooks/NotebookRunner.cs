@@ -63,7 +63,9 @@ public static class NotebookRunner
                 if (!cell.IsCode) continue;
                 var started = DateTime.UtcNow;
                 var clock = Stopwatch.StartNew();
-                var task = kernel.RunCellAsync(notebook.CellNumbers[i] ?? 0, executionCount + 1, cell.Source, CellLanguage(cell), cancellation);
+                // On a pool thread: a submission runs synchronously until its first await, and the timeout must still fire.
+                int number = notebook.CellNumbers[i] ?? 0, count = executionCount + 1;
+                var task = Task.Run(() => kernel.RunCellAsync(number, count, cell.Source, CellLanguage(cell), cancellation), cancellation);
                 var remaining = deadline is { } d ? d - DateTime.UtcNow : Timeout.InfiniteTimeSpan;
                 if (remaining != Timeout.InfiniteTimeSpan && remaining < TimeSpan.Zero) remaining = TimeSpan.Zero;
                 CellResult result;

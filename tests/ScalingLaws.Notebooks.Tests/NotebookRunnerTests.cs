@@ -171,4 +171,19 @@ public class NotebookRunnerTests
         // The parameters fixture's #r "../ScalingLaws.dll" resolves only from the notebook's folder; see the test above.
         Assert.NotNull(executed);
     }
+
+    [Fact]
+    public async Task A_notebook_past_its_timeout_fails_at_the_running_cell()
+    {
+        string outDir = Fixtures.NewOutputDirectory();
+        var prepared = PreparedNotebook.Load(Fixtures.Path("slow.ipynb"), new Dictionary<string, string>());
+        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions(outDir, Timeout: TimeSpan.FromSeconds(1)));
+
+        Assert.False(run.Succeeded);
+        Assert.Equal("Timeout", run.Failure!.ErrorName);
+        Assert.Equal(2, run.FailedCellNumber);
+        var executed = NotebookJson.ReadFile(Path.Combine(outDir, "slow.ipynb"));
+        Assert.Null(executed.Cells[2].ExecutionCount);
+        Assert.Contains("--timeout", run.SummaryLine);
+    }
 }

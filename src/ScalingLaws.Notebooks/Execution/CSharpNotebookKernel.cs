@@ -182,7 +182,7 @@ public sealed class CSharpNotebookKernel
         for (var current = e; current is not null; current = current.InnerException)
         {
             var frame = new StackTrace(current, fNeedFileInfo: true).GetFrames()
-                .FirstOrDefault(f => f.GetFileName() is { } file && file.EndsWith(cellPath, StringComparison.Ordinal) && f.GetFileLineNumber() > 0);
+                .FirstOrDefault(f => f.GetFileName() is { } file && Path.GetFileName(file) == cellPath && f.GetFileLineNumber() > 0);
             if (frame is not null) return frame.GetFileLineNumber();
         }
         return null;
