@@ -34,7 +34,7 @@ public static class NotebookJson
         }
         catch (JsonException e)
         {
-            throw new NotebookInputException($"it is not JSON ({e.Message}). A notebook is the JSON file Jupyter, VS Code or .NET Interactive save as .ipynb");
+            throw new NotebookInputException($"it is not JSON ({e.Message}). A notebook is the JSON file Jupyter, VS Code or .NET Interactive save as .ipynb.");
         }
         if (root is not JsonObject obj)
             throw new NotebookInputException("the top level is not a JSON object with \"cells\", \"metadata\", \"nbformat\"");
