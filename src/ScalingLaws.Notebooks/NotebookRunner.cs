@@ -32,6 +32,8 @@ public static class NotebookRunner
         await OneAtATime.WaitAsync(cancellation);
         try
         {
+            // Outputs of an earlier run must not pass for this run's if this one dies before writing its own.
+            foreach (var stale in OutputPaths(notebook, options.OutputDirectory).Where(File.Exists)) File.Delete(stale);
             var run = await ExecuteAsync(notebook, options, cancellation);
             Write(run, options.OutputDirectory);
             return run;
@@ -78,6 +80,7 @@ public static class NotebookRunner
                 }
                 clock.Stop();
                 run.CellSeconds[i] = clock.Elapsed.TotalSeconds;
+                options.Echo?.WriteLine($"-- cell {notebook.CellNumbers[i]?.ToString() ?? "(injected parameters)"}: {clock.Elapsed.TotalSeconds:F2} s{(result.Failure is null ? "" : ", failed")}");
                 cell.Outputs.AddRange(result.Outputs);
                 if (result.Executed) cell.ExecutionCount = ++executionCount;
                 cell.Metadata["execution"] = new JsonObject
@@ -106,6 +109,9 @@ public static class NotebookRunner
         return run;
     }
 
+    private static string[] OutputPaths(PreparedNotebook notebook, string outputDirectory) =>
+        new[] { ".ipynb", ".html", ".summary.json" }.Select(ext => Path.GetFullPath(Path.Combine(outputDirectory, notebook.Name + ext))).ToArray();
+
     private static string CellLanguage(NotebookCell cell) =>
         cell.Metadata["dotnet_interactive"]?["language"]?.GetValue<string>()
         ?? cell.Metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
@@ -123,11 +129,8 @@ public static class NotebookRunner
             ["started_utc"] = run.StartedUtc.ToString("O"),
             ["duration_seconds"] = Math.Round(run.Duration.TotalSeconds, 3),
         };
-        string name = run.Notebook.Name;
-        string ipynb = Path.GetFullPath(Path.Combine(outputDirectory, name + ".ipynb"));
-        string html = Path.GetFullPath(Path.Combine(outputDirectory, name + ".html"));
-        string summary = Path.GetFullPath(Path.Combine(outputDirectory, name + ".summary.json"));
-        run.OutputFiles = [ipynb, html, summary];
+        run.OutputFiles = OutputPaths(run.Notebook, outputDirectory);
+        var (ipynb, html, summary) = (run.OutputFiles[0], run.OutputFiles[1], run.OutputFiles[2]);
         // The summary goes last: its presence and status say the other two are complete.
         AtomicFile.WriteAllText(ipynb, NotebookJson.Serialize(doc));
         AtomicFile.WriteAllText(html, HtmlReport.Write(run));

@@ -82,11 +82,7 @@ public static partial class NbformatValidator
                 string[] keys = type == "execute_result" ? ["output_type", "data", "metadata", "execution_count"] : ["output_type", "data", "metadata"];
                 RequireOnly(o, where, problems, keys, optional: ["transient"]);
                 if (o["data"] is not JsonObject data) problems.Add($"{where}: data must be an object");
-                else foreach (var (mime, value) in data)
-                    {
-                        if (!MimePattern().IsMatch(mime)) problems.Add($"{where}: '{mime}' is not a mime type");
-                        else if (!mime.EndsWith("json", StringComparison.Ordinal) && !IsMultiline(value)) problems.Add($"{where}: data['{mime}'] must be a string or a list of strings");
-                    }
+                else ValidateMimeBundle(data, where, problems);
                 if (o["metadata"] is not JsonObject) problems.Add($"{where}: metadata must be an object");
                 if (type == "execute_result" && !(o["execution_count"] is null || IsInt(o["execution_count"], out _)))
                     problems.Add($"{where}: execution_count must be null or an integer");
@@ -96,6 +92,15 @@ public static partial class NbformatValidator
                 if (!IsString(o["ename"]) || !IsString(o["evalue"])) problems.Add($"{where}: ename and evalue must be strings");
                 if (o["traceback"] is not JsonArray tb || tb.Any(t => !IsString(t))) problems.Add($"{where}: traceback must be a list of strings");
                 break;
+        }
+    }
+
+    private static void ValidateMimeBundle(JsonObject data, string where, List<string> problems)
+    {
+        foreach (var (mime, value) in data)
+        {
+            if (!MimePattern().IsMatch(mime)) problems.Add($"{where}: '{mime}' is not a mime type");
+            else if (!mime.EndsWith("json", StringComparison.Ordinal) && !IsMultiline(value)) problems.Add($"{where}: data['{mime}'] must be a string or a list of strings");
         }
     }
 

@@ -22,7 +22,11 @@ public class NotebookParametersTests
         var doc = Notebook();
         var injected = NotebookParameters.Inject(doc, new Dictionary<string, string>
         {
-            ["preset"] = "quick \"v2\"", ["steps"] = "250", ["lr"] = "0.01", ["verbose"] = "True", ["big"] = "12",
+            ["preset"] = "quick \"v2\"",
+            ["steps"] = "250",
+            ["lr"] = "0.01",
+            ["verbose"] = "True",
+            ["big"] = "12",
         }, "test.ipynb");
 
         Assert.Equal(doc.Cells.Count + 1, injected.Cells.Count);
