@@ -24,6 +24,10 @@ public static class NotebookBatch
         {
             if (paths.Count == 0) throw new NotebookInputException("No notebooks given. Usage: scaling notebook run NOTEBOOK.ipynb... [--param name=value]... [--out DIR]");
             foreach (var path in paths) prepared.Add(PreparedNotebook.Load(path, parameters));
+            if (prepared.GroupBy(n => n.Name).FirstOrDefault(g => g.Count() > 1) is { } clash)
+                throw new NotebookInputException(
+                    $"{string.Join(" and ", clash.Select(n => n.Path))} would both write {clash.Key}.ipynb/.html/.summary.json to the same --out folder. " +
+                    "Run them separately with different --out folders, or rename one.");
         }
         catch (NotebookInputException e)
         {

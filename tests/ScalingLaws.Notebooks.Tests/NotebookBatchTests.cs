@@ -53,4 +53,13 @@ public class NotebookBatchTests
         Assert.Contains("declares no 'epochs'", log);
         Assert.False(Directory.Exists(outDir));
     }
+
+    [Fact]
+    public async Task Two_notebooks_that_would_write_the_same_outputs_are_bad_input()
+    {
+        var (exit, log, outDir) = await Batch(["shared-state.ipynb", "shared-state.ipynb"]);
+        Assert.Equal(NotebookBatch.ExitBadInput, exit);
+        Assert.Contains("same --out folder", log);
+        Assert.False(Directory.Exists(outDir));
+    }
 }

@@ -150,6 +150,8 @@ public sealed class CSharpNotebookKernel
                 ["text/plain"] = "Installed Packages (from the runner's own dependency closure)\n" +
                     string.Join("\n", directives.Packages.Select(p => $"- {p.Name}, {p.Version ?? "any version"}")),
             }));
+        foreach (var source in directives.PackageSources)
+            _outputs.Add(CellOutput.Stream("stderr", $"Ignored #i \"{source}\": `scaling notebook run` uses only the packages it was built with.\n"));
         if (added.Count > 0) _options = _options.AddReferences(added);
     }
 
