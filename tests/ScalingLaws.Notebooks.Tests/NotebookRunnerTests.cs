@@ -186,4 +186,12 @@ public class NotebookRunnerTests
         Assert.Null(executed.Cells[2].ExecutionCount);
         Assert.Contains("--timeout", run.SummaryLine);
     }
+
+    [Fact]
+    public async Task A_crash_inside_the_compiler_is_reported_as_one_with_a_workaround()
+    {
+        var (run, _, _) = await Run("compiler-crash.ipynb");
+        Assert.Equal(2, run.FailedCellNumber);
+        Assert.Contains("C# compiler (Roslyn scripting) crashed", run.Failure!.Message);
+    }
 }

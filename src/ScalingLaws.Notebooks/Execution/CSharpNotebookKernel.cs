@@ -103,7 +103,12 @@ public sealed class CSharpNotebookKernel
             FlushConsole();
             var e = caught is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : caught;
             int? line = LineInCell(e, cellPath);
-            return Fail(new CellFailure(e.GetType().FullName ?? e.GetType().Name, e.Message, line), cellNumber, e.ToString());
+            string message = e.TargetSite?.DeclaringType?.Namespace?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true
+                // Measured: Roslyn 5.12 scripting throws inside its binder on a top-level `var (a, b) = x switch { ... };`.
+                ? $"The C# compiler (Roslyn scripting) crashed compiling this cell, a compiler bug rather than an error in the code ({e.Message}). " +
+                  "Rewrite the construct it stumbles on, e.g. give a top-level deconstruction explicit types: (int A, int B) t = ...;"
+                : e.Message;
+            return Fail(new CellFailure(e.GetType().FullName ?? e.GetType().Name, message, line), cellNumber, e.ToString());
         }
         finally
         {
