@@ -165,11 +165,12 @@ public class NotebookRunnerTests
     public async Task The_notebook_folder_is_the_working_directory_while_it_runs_and_is_restored_after()
     {
         string before = Directory.GetCurrentDirectory();
-        var (run, executed, _) = await Run("shared-state.ipynb");
-        Assert.True(run.Succeeded);
+        var (run, executed, _) = await Run("working-directory.ipynb");
+
+        Assert.True(run.Succeeded, run.SummaryLine);
+        Assert.Equal(Path.GetDirectoryName(Fixtures.Path("working-directory.ipynb")), StreamText(executed.Cells[0], "stdout"));
+        Assert.Equal("True", executed.Cells[0].Outputs.Single(o => o.OutputType == "execute_result").Data["text/plain"]);
         Assert.Equal(before, Directory.GetCurrentDirectory());
-        // The parameters fixture's #r "../ScalingLaws.dll" resolves only from the notebook's folder; see the test above.
-        Assert.NotNull(executed);
     }
 
     [Fact]
