@@ -108,7 +108,7 @@ public sealed class CSharpNotebookKernel
                 ? $"The C# compiler (Roslyn scripting) crashed compiling this cell, a compiler bug rather than an error in the code ({e.Message}). " +
                   "Rewrite the construct it stumbles on, e.g. give a top-level deconstruction explicit types: (int A, int B) t = ...;"
                 : e.Message;
-            return Fail(new CellFailure(e.GetType().FullName ?? e.GetType().Name, message, line), cellNumber, e.ToString());
+            return Fail(new CellFailure(e.GetType().FullName ?? e.GetType().Name, message, line), cellNumber, WithoutRunnerFrames(e.ToString()));
         }
         finally
         {
@@ -182,6 +182,21 @@ public sealed class CSharpNotebookKernel
         {
             return AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
         }
+    }
+
+    // The frames below the notebook's own code are the runner's and Roslyn's; they only bury the cell's frames.
+    private static string WithoutRunnerFrames(string trace)
+    {
+        var kept = new List<string>();
+        foreach (var line in trace.Split('\n'))
+        {
+            string t = line.Trim();
+            if (t.StartsWith("at Microsoft.CodeAnalysis.Scripting.", StringComparison.Ordinal) ||
+                t.StartsWith("at ScalingLaws.Notebooks.", StringComparison.Ordinal)) continue;
+            kept.Add(line.TrimEnd('\r'));
+        }
+        while (kept.Count > 0 && kept[^1].Trim().StartsWith("--- End of stack trace", StringComparison.Ordinal)) kept.RemoveAt(kept.Count - 1);
+        return string.Join("\n", kept);
     }
 
     private static int? LineInCell(Exception e, string cellPath)
