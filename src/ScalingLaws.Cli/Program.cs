@@ -11,4 +11,5 @@ root.Subcommands.Add(BenchFitCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
+root.Subcommands.Add(NotebookCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using ScalingLaws.Notebooks;
+
+namespace ScalingLaws.Cli.Commands;
+
+/// <summary>
+/// `scaling notebook run NOTEBOOK.ipynb... [--param name=value]... [--out DIR] [--timeout MIN]`: runs .NET
+/// Interactive C# notebooks headless and writes the executed notebook, an HTML report and a summary per notebook.
+/// Exit code 0: every cell ran; 1: a cell failed (one line names the notebook and cell); 2: bad input.
+/// </summary>
+internal static class NotebookCommand
+{
+    public static Command Create()
+    {
+        var notebooks = new Argument<string[]>("notebooks")
+        {
+            Description = "Notebook files (.ipynb) to run, in order.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var param = new Option<string[]>("--param")
+        {
+            Description = "Override a variable of the cell tagged 'parameters', e.g. --param preset=smoke (repeatable).",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for NAME.ipynb, NAME.html and NAME.summary.json.",
+            DefaultValueFactory = _ => "out",
+        };
+        var timeout = new Option<double?>("--timeout")
+        {
+            Description = "Minutes one notebook may run before it is stopped and reported as failed (default: no limit).",
+        };
+
+        var run = new Command("run", "Execute notebooks headless, as a .NET Interactive kernel would, and write outputs and reports.")
+        {
+            notebooks, param, output, timeout,
+        };
+        run.SetAction(async (parseResult, cancellation) =>
+        {
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in parseResult.GetValue(param) ?? [])
+            {
+                int eq = pair.IndexOf('=');
+                if (eq <= 0)
+                {
+                    Console.Error.WriteLine($"error: --param {pair}: expected name=value, e.g. --param preset=smoke.");
+                    return NotebookBatch.ExitBadInput;
+                }
+                parameters[pair[..eq].Trim()] = pair[(eq + 1)..];
+            }
+            double? minutes = parseResult.GetValue(timeout);
+            if (minutes is <= 0)
+            {
+                Console.Error.WriteLine($"error: --timeout {minutes}: give a positive number of minutes.");
+                return NotebookBatch.ExitBadInput;
+            }
+            var options = new NotebookRunOptions(
+                parseResult.GetValue(output) ?? "out",
+                minutes is { } m ? TimeSpan.FromMinutes(m) : null,
+                Echo: Console.Out);
+            return await NotebookBatch.RunAsync(parseResult.GetValue(notebooks) ?? [], parameters, options, Console.Out, cancellation);
+        });
+
+        return new Command("notebook", "Run .NET Interactive notebooks headless.") { run };
+    }
+}
