@@ -76,7 +76,7 @@ public sealed class LanguageExperiment
         var progress = new ProgressLineWriter(log);
         var report = SweepRunner.Run(Sweep, Store,
             (context, token) => SweepTraining.Train(context, folder, progress, line => log.WriteLine($"  data: {line}"), token),
-            new Progress<SweepEvent>(e => log.WriteLine($"[{e.Index + 1}/{e.Count}] {e.RunId}: {e.Kind}{(e.Message is null ? "" : ": " + e.Message)}")));
+            new SweepEventLines(log));
         log.WriteLine($"{Sweep.Name}: {report.Completed} trained now, {report.AlreadyComplete} already done, {report.Failed} failed.");
         return report;
     }
@@ -84,14 +84,20 @@ public sealed class LanguageExperiment
     /// <summary>The records there are, typed.</summary>
     public IReadOnlyList<LanguageRun> Runs() => LanguageRun.Load(Store);
 
-    /// <summary>
-    /// The number of tokens in the training split (Kaplan's D for runs that used all of it), read from the prepared
-    /// dataset the sweep names (prepared now if this machine lacks it: seconds).
-    /// </summary>
-    public long TrainTokens()
+    /// <summary>The prepared dataset the sweep trains on (fetched and prepared now if this machine lacks it: seconds).</summary>
+    public PreparedDataset Dataset()
     {
         var config = SweepTraining.Resolve(new SweepRunContext("dataset", Sweep.ConfigFor(Sweep.Runs[0]), Path.GetTempPath()),
             Path.GetDirectoryName(Sweep.SourcePath));
-        return PreparedDataset.Load(config.Data).Splits[PreparedDataset.Train].Tokens;
+        return PreparedDataset.Load(config.Data);
+    }
+
+    /// <summary>The number of tokens in the training split: Kaplan's D for the runs that used all of it.</summary>
+    public long TrainTokens() => Dataset().Splits[PreparedDataset.Train].Tokens;
+
+    /// <summary>One line per sweep event, written at once (System.Progress would post them out of order).</summary>
+    private sealed class SweepEventLines(TextWriter log) : IProgress<SweepEvent>
+    {
+        public void Report(SweepEvent e) => log.WriteLine($"[{e.Index + 1}/{e.Count}] {e.RunId}: {e.Kind}{(e.Message is null ? "" : ": " + e.Message)}");
     }
 }

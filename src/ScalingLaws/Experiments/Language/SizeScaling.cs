@@ -28,14 +28,14 @@ public sealed record SizeScaling(
     /// <summary>The decades of N the points span.</summary>
     public double Decades => Math.Log10(Points.Max(p => p.NonEmbeddingParams) / Points.Min(p => p.NonEmbeddingParams));
 
-    /// <summary>Fits L(N) to the usable runs of the size group (at least 3 sizes).</summary>
+    /// <summary>Fits L(N) to the usable runs of the size group (at least 4 sizes: 3 to fit, 1 to predict).</summary>
     public static SizeScaling Analyse(IEnumerable<LanguageRun> runs, BootstrapOptions bootstrap)
     {
         var points = runs.Where(r => r.Group == LanguageGroups.Size && r.Usable)
             .Select(r => new SizePoint(r.Id, r.N, r.Result.TotalParams, r.BestValLoss, r.Result.Config.Model.NLayer, r.Result.Config.Model.DModel))
             .OrderBy(p => p.NonEmbeddingParams).ToArray();
-        if (points.Length < 3)
-            throw new InvalidOperationException($"L(N) needs at least 3 finished size runs; the sweep has {points.Length}. Run the sweep to completion (scaling sweep run).");
+        if (points.Length < 4)
+            throw new InvalidOperationException($"L(N) with a held-out check needs at least 4 finished size runs; the sweep has {points.Length}. Run the sweep to completion (scaling sweep run).");
         var law = new PowerLaw();
         var data = new FitData(points.Select(p => p.NonEmbeddingParams).ToArray(), points.Select(p => p.LossNatsPerToken).ToArray(), xName: "N", yName: "loss");
         var fit = ScalingLawFitter.Fit(law, data);
