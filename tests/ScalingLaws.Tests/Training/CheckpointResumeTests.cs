@@ -84,6 +84,19 @@ public class CheckpointResumeTests
     }
 
     [Fact]
+    public void Resuming_with_another_schedule_or_length_is_an_error_not_a_silent_mix()
+    {
+        using var data = new TempDataset();
+        string checkpoints = Path.Combine(data.Folder, "ckpt");
+        var config = data.TinyRun(steps: 5, checkpointDir: checkpoints);
+        Trainer.Run(config);
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Run(config with { MaxSteps = 50 }));
+        Assert.Contains("another run", e.Message);
+        Assert.Throws<ArgumentException>(() => Trainer.Run(config with { Schedule = new LearningRateSchedule(ScheduleKind.Constant) }));
+        Assert.Throws<ArgumentException>(() => Trainer.Run(config with { Model = config.Model with { DModel = 64 } }));
+    }
+
+    [Fact]
     public void Resume_from_a_corrupt_checkpoint_file_is_an_error()
     {
         using var data = new TempDataset();
