@@ -19,6 +19,7 @@ public static class Trainer
     /// <summary>Runs (or resumes) the training run and returns its record; progress goes to <paramref name="progress"/>.</summary>
     public static RunResult Run(TrainConfig config, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
+        OpenMpSpin.ConfigureBeforeTorchLoads();
         TorchSharpNative.EnsureLoadable();
         config.Validate();
         var device = DeviceSelection.Resolve(config.Device);
