@@ -67,7 +67,10 @@ public class TrainerTests
         using var data = new TempDataset();
         var config = data.TinyRun(steps: 30) with
         {
-            EvalEverySteps = 2, EvalPointsPerDecade = 0, EarlyStoppingPatience = 2, EarlyStoppingMinDelta = 100,
+            EvalEverySteps = 2,
+            EvalPointsPerDecade = 0,
+            EarlyStoppingPatience = 2,
+            EarlyStoppingMinDelta = 100,
         };
         var result = Trainer.Run(config);
         Assert.Equal(RunStatus.EarlyStopped, result.Status);
