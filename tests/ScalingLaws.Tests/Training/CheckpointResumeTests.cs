@@ -43,6 +43,7 @@ public class CheckpointResumeTests
 
         var resumed = Trainer.Run(config);
         Assert.Contains(resumed.Notes, n => n.StartsWith("Resumed from"));
+        Assert.DoesNotContain(resumed.Notes, n => n.Contains("from scratch"));
         var uninterrupted = Trainer.Run(config with { CheckpointDir = null });
         Assert.Equal(300, resumed.Steps);
         double relative = Math.Abs(resumed.FinalValLoss!.Value - uninterrupted.FinalValLoss!.Value) / uninterrupted.FinalValLoss.Value;
@@ -68,6 +69,7 @@ public class CheckpointResumeTests
         var resumed = Trainer.Run(config);
         Assert.Contains(resumed.Notes, n => n.Contains("corrupt") && n.Contains("Falling back"));
         Assert.Contains(resumed.Notes, n => n.Contains("ckpt-0000000015.bin"));
+        Assert.DoesNotContain(resumed.Notes, n => n.Contains("from scratch"));
         Assert.Equal(full.FinalValLoss!.Value, resumed.FinalValLoss!.Value, 5);
     }
 
