@@ -22,8 +22,21 @@ public static class Trainer
         OpenMpSpin.ConfigureBeforeTorchLoads();
         TorchSharpNative.EnsureLoadable();
         config.Validate();
-        var device = DeviceSelection.Resolve(config.Device);
+        DeviceSelection.Resolve(config.Device);
         using var data = TokenDataset.Open(config.Data);
+        return Run(config, data, progress, cancellation);
+    }
+
+    /// <summary>
+    /// Trains on an already opened (or in-memory, <see cref="TokenSplit.FromTokens"/>) dataset; <c>config.Data</c>
+    /// then only names it in the record.
+    /// </summary>
+    public static RunResult Run(TrainConfig config, TokenDataset data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        OpenMpSpin.ConfigureBeforeTorchLoads();
+        TorchSharpNative.EnsureLoadable();
+        config.Validate();
+        var device = DeviceSelection.Resolve(config.Device);
         if (data.VocabSize > config.Model.VocabSize)
             throw new ArgumentException($"The dataset's vocab_size ({data.VocabSize}) exceeds the model's ({config.Model.VocabSize}); set model.vocab_size to at least {data.VocabSize}.");
         SequenceSampler.RequireLongEnough(data.Train, config.Model.NCtx);
