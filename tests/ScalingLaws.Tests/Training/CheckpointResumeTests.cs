@@ -12,7 +12,7 @@ public class CheckpointResumeTests
     {
         using var data = new TempDataset();
         string checkpoints = Path.Combine(data.Folder, "ckpt");
-        var config = data.TinyRun(steps: 300, checkpointDir: checkpoints) with { CheckpointEverySteps = 10, EvalEverySteps = 50 };
+        var config = data.TinyRun(steps: 600, checkpointDir: checkpoints) with { BatchSequences = 4, CheckpointEverySteps = 10, EvalEverySteps = 100, EvalPointsPerDecade = 2 };
         string configPath = Path.Combine(data.Folder, "run.json");
         File.WriteAllText(configPath, JsonSerializer.Serialize(config, RunJson.Options));
         string resultPath = Path.Combine(data.Folder, "result.json");
@@ -39,13 +39,13 @@ public class CheckpointResumeTests
         }
         Assert.False(File.Exists(resultPath), "the child finished before the kill");
         string newest = Checkpoint.List(checkpoints)[0];
-        Assert.DoesNotContain("0000000300", newest);
+        Assert.DoesNotContain("0000000600", newest);
 
         var resumed = Trainer.Run(config);
         Assert.Contains(resumed.Notes, n => n.StartsWith("Resumed from"));
         Assert.DoesNotContain(resumed.Notes, n => n.Contains("from scratch"));
         var uninterrupted = Trainer.Run(config with { CheckpointDir = null });
-        Assert.Equal(300, resumed.Steps);
+        Assert.Equal(600, resumed.Steps);
         double relative = Math.Abs(resumed.FinalValLoss!.Value - uninterrupted.FinalValLoss!.Value) / uninterrupted.FinalValLoss.Value;
         Assert.True(relative < 1e-5, $"resumed {resumed.FinalValLoss} vs uninterrupted {uninterrupted.FinalValLoss}");
         Assert.Equal(uninterrupted.LearningCurve.Select(p => p.Step), resumed.LearningCurve.Select(p => p.Step));
