@@ -89,6 +89,7 @@ public static class Checkpoint
     /// </summary>
     public static (TrainerState State, string Path)? LoadLatest(string folder, Gpt model, AdamW optimizer, ICollection<string> notes)
     {
+        int skipped = 0;
         foreach (string path in List(folder))
         {
             try
@@ -98,9 +99,10 @@ public static class Checkpoint
             catch (InvalidDataException e)
             {
                 notes.Add($"{e.Message} Falling back to the previous checkpoint.");
+                skipped++;
             }
         }
-        if (notes.Count > 0) notes.Add($"No good checkpoint left in {folder}; starting from scratch.");
+        if (skipped > 0) notes.Add($"No good checkpoint left in {folder}; starting from scratch.");
         return null;
     }
 }

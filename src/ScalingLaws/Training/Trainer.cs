@@ -19,10 +19,24 @@ public static class Trainer
     /// <summary>Runs (or resumes) the training run and returns its record; progress goes to <paramref name="progress"/>.</summary>
     public static RunResult Run(TrainConfig config, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
+        OpenMpSpin.ConfigureBeforeTorchLoads();
+        TorchSharpNative.EnsureLoadable();
+        config.Validate();
+        DeviceSelection.Resolve(config.Device);
+        using var data = TokenDataset.Open(config.Data);
+        return Run(config, data, progress, cancellation);
+    }
+
+    /// <summary>
+    /// Trains on an already opened (or in-memory, <see cref="TokenSplit.FromTokens"/>) dataset; <c>config.Data</c>
+    /// then only names it in the record.
+    /// </summary>
+    public static RunResult Run(TrainConfig config, TokenDataset data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        OpenMpSpin.ConfigureBeforeTorchLoads();
         TorchSharpNative.EnsureLoadable();
         config.Validate();
         var device = DeviceSelection.Resolve(config.Device);
-        using var data = TokenDataset.Open(config.Data);
         if (data.VocabSize > config.Model.VocabSize)
             throw new ArgumentException($"The dataset's vocab_size ({data.VocabSize}) exceeds the model's ({config.Model.VocabSize}); set model.vocab_size to at least {data.VocabSize}.");
         SequenceSampler.RequireLongEnough(data.Train, config.Model.NCtx, config.DatasetTokens);
@@ -43,6 +57,8 @@ public static class Trainer
         model.to(device);
         using var optimizer = AdamWGroups.Create(model, config.EffectiveSchedule.PeakLearningRate, config.Beta1, config.Beta2, config.Eps, config.WeightDecay, config.DecayEmbeddings);
         var notes = new List<string>();
+        if (config.MeasureNoiseScale && config.SequencesPerStep / config.SequencesPerMicroBatch < 2)
+            notes.Add("Gradient noise scale not measured: it compares gradients at two batch sizes, so set micro_batch_sequences to at most half the batch.");
         var state = Restore(config, model, optimizer, notes) ?? FreshState(config);
         foreach (string note in notes) Notify(progress, config, state, note);
 
@@ -55,17 +71,20 @@ public static class Trainer
         if (config.ResumeFrom is { } path)
         {
             var state = Checkpoint.Load(path, model, optimizer);
+            state.RequireSameRun(config, path);
             notes.Add($"Resumed from {path} at step {state.Step}.");
             return state;
         }
         if (config.CheckpointDir is null || !config.Resume) return null;
         var latest = Checkpoint.LoadLatest(config.CheckpointDir, model, optimizer, notes);
-        if (latest is { } found) notes.Add($"Resumed from {found.Path} at step {found.State.Step}.");
-        return latest?.State;
+        if (latest is not { } found) return null;
+        found.State.RequireSameRun(config, found.Path);
+        notes.Add($"Resumed from {found.Path} at step {found.State.Step}.");
+        return found.State;
     }
 
     private static TrainerState FreshState(TrainConfig config) =>
-        new(config.Model, config.Seed, 0, 0, 0, new NoiseScaleState(0, 0, 0), [], 0, 0, null, 0, 0);
+        new(config.Model, config.Seed, config.EffectiveSchedule, config.TokensPerStep, config.TotalSteps, 0, 0, 0, new NoiseScaleState(0, 0, 0), [], 0, 0, null, 0, 0);
 
     private static void Notify(IProgress<TrainingProgress>? progress, TrainConfig config, TrainerState state, string message) =>
         progress?.Report(new TrainingProgress(ProgressKind.Notice, state.Step, config.TotalSteps, state.Tokens, null, null, 0, 0, null, message));

@@ -61,6 +61,16 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Cuda_requested_without_cuda()
+    {
+        ScalingLaws.Native.TorchSharpNative.EnsureLoadable();
+        if (TorchSharp.torch.cuda.is_available()) return;  // only meaningful on a machine without a GPU
+        using var data = new TempDataset();
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Run(data.TinyRun() with { Device = "cuda" }));
+        Assert.Contains("CUDA is not available", e.Message);
+    }
+
+    [Fact]
     public void Missing_checkpoint_to_resume_from()
     {
         using var data = new TempDataset();

@@ -12,7 +12,7 @@ public class CheckpointResumeTests
     {
         using var data = new TempDataset();
         string checkpoints = Path.Combine(data.Folder, "ckpt");
-        var config = data.TinyRun(steps: 300, checkpointDir: checkpoints) with { CheckpointEverySteps = 10, EvalEverySteps = 50 };
+        var config = data.TinyRun(steps: 600, checkpointDir: checkpoints) with { BatchSequences = 4, CheckpointEverySteps = 10, EvalEverySteps = 100, EvalPointsPerDecade = 2 };
         string configPath = Path.Combine(data.Folder, "run.json");
         File.WriteAllText(configPath, JsonSerializer.Serialize(config, RunJson.Options));
         string resultPath = Path.Combine(data.Folder, "result.json");
@@ -39,12 +39,13 @@ public class CheckpointResumeTests
         }
         Assert.False(File.Exists(resultPath), "the child finished before the kill");
         string newest = Checkpoint.List(checkpoints)[0];
-        Assert.DoesNotContain("0000000300", newest);
+        Assert.DoesNotContain("0000000600", newest);
 
         var resumed = Trainer.Run(config);
         Assert.Contains(resumed.Notes, n => n.StartsWith("Resumed from"));
+        Assert.DoesNotContain(resumed.Notes, n => n.Contains("from scratch"));
         var uninterrupted = Trainer.Run(config with { CheckpointDir = null });
-        Assert.Equal(300, resumed.Steps);
+        Assert.Equal(600, resumed.Steps);
         double relative = Math.Abs(resumed.FinalValLoss!.Value - uninterrupted.FinalValLoss!.Value) / uninterrupted.FinalValLoss.Value;
         Assert.True(relative < 1e-5, $"resumed {resumed.FinalValLoss} vs uninterrupted {uninterrupted.FinalValLoss}");
         Assert.Equal(uninterrupted.LearningCurve.Select(p => p.Step), resumed.LearningCurve.Select(p => p.Step));
@@ -68,6 +69,7 @@ public class CheckpointResumeTests
         var resumed = Trainer.Run(config);
         Assert.Contains(resumed.Notes, n => n.Contains("corrupt") && n.Contains("Falling back"));
         Assert.Contains(resumed.Notes, n => n.Contains("ckpt-0000000015.bin"));
+        Assert.DoesNotContain(resumed.Notes, n => n.Contains("from scratch"));
         Assert.Equal(full.FinalValLoss!.Value, resumed.FinalValLoss!.Value, 5);
     }
 
@@ -81,6 +83,19 @@ public class CheckpointResumeTests
         var result = Trainer.Run(data.TinyRun(steps: 5, checkpointDir: checkpoints));
         Assert.Equal(RunStatus.Completed, result.Status);
         Assert.Contains(result.Notes, n => n.Contains("starting from scratch"));
+    }
+
+    [Fact]
+    public void Resuming_with_another_schedule_or_length_is_an_error_not_a_silent_mix()
+    {
+        using var data = new TempDataset();
+        string checkpoints = Path.Combine(data.Folder, "ckpt");
+        var config = data.TinyRun(steps: 5, checkpointDir: checkpoints);
+        Trainer.Run(config);
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Run(config with { MaxSteps = 50 }));
+        Assert.Contains("another run", e.Message);
+        Assert.Throws<ArgumentException>(() => Trainer.Run(config with { Schedule = new LearningRateSchedule(ScheduleKind.Constant) }));
+        Assert.Throws<ArgumentException>(() => Trainer.Run(config with { Model = config.Model with { DModel = 64 } }));
     }
 
     [Fact]

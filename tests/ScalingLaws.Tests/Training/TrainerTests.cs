@@ -28,6 +28,24 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Trains_on_an_in_memory_dataset_with_a_loss_mask_like_the_file_one()
+    {
+        using var files = new TempDataset();
+        var train = TempDataset.Pattern(20_000, 16, seed: 1);
+        var val = TempDataset.Pattern(4_000, 16, seed: 2);
+        using var memory = new ScalingLaws.Data.TokenDataset(
+            ScalingLaws.Data.TokenSplit.FromTokens("train", train, 16), ScalingLaws.Data.TokenSplit.FromTokens("val", val, 16), 16);
+        var config = files.TinyRun(steps: 8);
+        Assert.Equal(Trainer.Run(config).FinalValLoss, Trainer.Run(config, memory).FinalValLoss);
+
+        // Training only on every other target changes the run (the loss mask reaches the gradients).
+        var mask = Enumerable.Range(0, train.Length).Select(i => i % 2 == 0).ToArray();
+        using var masked = new ScalingLaws.Data.TokenDataset(
+            ScalingLaws.Data.TokenSplit.FromTokens("train", train, 16, mask), ScalingLaws.Data.TokenSplit.FromTokens("val", val, 16), 16);
+        Assert.NotEqual(Trainer.Run(config).FinalValLoss, Trainer.Run(config, masked).FinalValLoss);
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_run_and_another_seed_does_not()
     {
         using var data = new TempDataset();
@@ -67,7 +85,10 @@ public class TrainerTests
         using var data = new TempDataset();
         var config = data.TinyRun(steps: 30) with
         {
-            EvalEverySteps = 2, EvalPointsPerDecade = 0, EarlyStoppingPatience = 2, EarlyStoppingMinDelta = 100,
+            EvalEverySteps = 2,
+            EvalPointsPerDecade = 0,
+            EarlyStoppingPatience = 2,
+            EarlyStoppingMinDelta = 100,
         };
         var result = Trainer.Run(config);
         Assert.Equal(RunStatus.EarlyStopped, result.Status);
