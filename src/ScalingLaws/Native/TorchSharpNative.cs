@@ -32,6 +32,8 @@ public static class TorchSharpNative
         lock (Gate)
         {
             if (_report is not null) return _report;
+            // Before libtorch (and its libgomp) loads: every entry point that loads torch comes through here.
+            OpenMpSpin.ConfigureBeforeTorchLoads();
             var report = new StringBuilder();
             if (OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture == Architecture.X64)
             {
