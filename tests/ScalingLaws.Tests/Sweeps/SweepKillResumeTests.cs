@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScalingLaws.Sweeps;
@@ -29,26 +28,9 @@ public class SweepKillResumeTests
         var store = new SweepResultStore(results, "killed");
 
         // A real `scaling sweep run` process, killed (SIGKILL) while its second run is training.
-        string cli = Path.Combine(AppContext.BaseDirectory, "scaling.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", cli, "sweep", "run", sweepPath, "--results", results])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using (var child = Process.Start(start)!)
-        {
-            child.OutputDataReceived += (_, _) => { };
-            child.ErrorDataReceived += (_, _) => { };
-            child.BeginOutputReadLine();
-            child.BeginErrorReadLine();
-            var clock = Stopwatch.StartNew();
-            string secondCheckpoints = Path.Combine(store.WorkingFolder("b"), "checkpoints");
-            while (!(store.IsComplete("a") && Checkpoint.List(secondCheckpoints).Count > 0) && !child.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120))
-                Thread.Sleep(5);
-            Assert.False(child.HasExited, $"the sweep exited (code {(child.HasExited ? child.ExitCode : 0)}) before it could be killed");
-            child.Kill();
-            child.WaitForExit();
-        }
+        string secondCheckpoints = Path.Combine(store.WorkingFolder("b"), "checkpoints");
+        ScalingProcess.KillWhen(() => store.IsComplete("a") && Checkpoint.List(secondCheckpoints).Count > 0, TimeSpan.FromSeconds(120),
+            "sweep", "run", sweepPath, "--results", results);
         Assert.True(store.IsComplete("a"));
         Assert.False(store.IsComplete("b"), "the second run finished before the kill");
         Assert.True(File.Exists(store.ClaimPath("b")), "the killed process should have left its claim behind");

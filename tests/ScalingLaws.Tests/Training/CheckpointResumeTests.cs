@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using ScalingLaws.Tests.Data;
 using ScalingLaws.Training;
@@ -18,25 +17,8 @@ public class CheckpointResumeTests
         string resultPath = Path.Combine(data.Folder, "result.json");
 
         // A real `scaling train` process, killed (SIGKILL) once its first checkpoint is on disk.
-        string cli = Path.Combine(AppContext.BaseDirectory, "scaling.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", cli, "train", "--config", configPath, "--out", resultPath, "--plain"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using (var child = Process.Start(start)!)
-        {
-            child.OutputDataReceived += (_, _) => { };
-            child.ErrorDataReceived += (_, _) => { };
-            child.BeginOutputReadLine();
-            child.BeginErrorReadLine();
-            var clock = Stopwatch.StartNew();
-            while (Checkpoint.List(checkpoints).Count == 0 && !child.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
-                Thread.Sleep(5);
-            Assert.False(child.HasExited, $"the child exited (code {(child.HasExited ? child.ExitCode : 0)}) before it could be killed");
-            child.Kill();
-            child.WaitForExit();
-        }
+        ScalingProcess.KillWhen(() => Checkpoint.List(checkpoints).Count > 0, TimeSpan.FromSeconds(60),
+            "train", "--config", configPath, "--out", resultPath, "--plain");
         Assert.False(File.Exists(resultPath), "the child finished before the kill");
         string newest = Checkpoint.List(checkpoints)[0];
         Assert.DoesNotContain("0000000600", newest);
