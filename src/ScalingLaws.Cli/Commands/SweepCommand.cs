@@ -36,7 +36,7 @@ internal static class SweepCommand
                 sweep = SweepDefinition.Load(parse.GetValue(file)!);
                 SweepTraining.ValidateAll(sweep);
             }
-            catch (Exception e) when (e is ArgumentException or IOException)
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return Task.FromResult(2);
@@ -74,7 +74,7 @@ internal static class SweepCommand
         {
             SweepDefinition sweep;
             try { sweep = SweepDefinition.Load(parse.GetValue(file)!); }
-            catch (Exception e) when (e is ArgumentException or IOException)
+            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;
@@ -112,6 +112,7 @@ internal static class SweepCommand
             SweepEventKind.Started => $"[{e.Index + 1}/{e.Count}] {e.RunId}: training",
             SweepEventKind.Completed => $"[{e.Index + 1}/{e.Count}] {e.RunId}: done",
             SweepEventKind.AlreadyComplete => $"[{e.Index + 1}/{e.Count}] {e.RunId}: already done, skipped",
+            SweepEventKind.Outdated => $"[{e.Index + 1}/{e.Count}] {e.RunId}: {e.Message}",
             SweepEventKind.ClaimedElsewhere => $"[{e.Index + 1}/{e.Count}] {e.RunId}: being trained by another process, skipped",
             SweepEventKind.Failed => $"[{e.Index + 1}/{e.Count}] {e.RunId}: FAILED: {e.Message}",
             _ => $"{e.RunId}: {e.Kind}",

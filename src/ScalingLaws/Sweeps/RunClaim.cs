@@ -12,6 +12,9 @@ namespace ScalingLaws.Sweeps;
 /// A process killed mid-run leaves its claim behind. A claim is stale when its owner is on this host and
 /// no longer alive, or when its heartbeat (the file's write time, touched every <see cref="HeartbeatInterval"/>)
 /// is older than the stale limit; a stale claim is taken over by renaming it away (only one rename wins).
+/// Host name and pid identify the owner, so containers that share a host name but not a pid namespace should
+/// give each container its own host name. In the rare three-way race of a takeover a run may be trained twice;
+/// its record is still written once (the first rename wins).
 /// </remarks>
 public sealed class RunClaim : IDisposable
 {
@@ -54,8 +57,10 @@ public sealed class RunClaim : IDisposable
                     });
                 return new RunClaim(claimPath, token);
             }
-            catch (IOException) when (File.Exists(claimPath))
+            catch (IOException)
             {
+                // The holder may have released it between our create and this check: just try again.
+                if (!File.Exists(claimPath)) continue;
                 if (!TryBreakStale(claimPath, staleAfter)) return null;
             }
         }
@@ -111,8 +116,9 @@ public sealed class RunClaim : IDisposable
 
     private void Touch()
     {
+        // A timer callback must never throw: that would end the process.
         try { File.SetLastWriteTimeUtc(Path, DateTime.UtcNow); }
-        catch (IOException) { }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     /// <summary>Releases the claim (deletes the file if it is still ours).</summary>

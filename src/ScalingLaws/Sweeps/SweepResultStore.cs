@@ -34,6 +34,33 @@ public sealed class SweepResultStore
     /// <summary>A run's working folder, where its checkpoints live so a killed run resumes.</summary>
     public string WorkingFolder(string runId) => Path.Combine(Folder, runId);
 
+    /// <summary>The key under which a record keeps the run config it was trained from.</summary>
+    public const string RunConfigKey = "run_config";
+
+    /// <summary>
+    /// True when the run's record was trained from <paramref name="config"/> (records without a stored config, or
+    /// runs without a record, count as matching).
+    /// </summary>
+    public bool MatchesConfig(string runId, JsonObject config)
+    {
+        if (!IsComplete(runId)) return true;
+        var stored = JsonNode.Parse(File.ReadAllText(ResultPath(runId)))?[RunConfigKey];
+        return stored is null || JsonNode.DeepEquals(stored, config);
+    }
+
+    /// <summary>
+    /// Sets aside the record and working folder (checkpoints) of a run whose config has changed, so it trains
+    /// afresh; nothing is deleted. Returns the new name of the record.
+    /// </summary>
+    public string RetireOutdated(string runId)
+    {
+        string stamp = DateTime.UtcNow.ToString("yyyyMMddTHHmmssZ", System.Globalization.CultureInfo.InvariantCulture);
+        string aside = $"{ResultPath(runId)}.outdated-{stamp}";
+        File.Move(ResultPath(runId), aside);
+        if (Directory.Exists(WorkingFolder(runId))) Directory.Move(WorkingFolder(runId), $"{WorkingFolder(runId)}.outdated-{stamp}");
+        return aside;
+    }
+
     /// <summary>True when the run has a result record (completed, early-stopped or diverged).</summary>
     public bool IsComplete(string runId) => File.Exists(ResultPath(runId));
 

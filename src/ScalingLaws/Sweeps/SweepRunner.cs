@@ -16,6 +16,8 @@ public enum SweepEventKind
 {
     /// <summary>Already has a result record.</summary>
     AlreadyComplete,
+    /// <summary>Had a record from an earlier version of its config; the record was set aside and the run is trained again.</summary>
+    Outdated,
     /// <summary>Another live process holds its claim.</summary>
     ClaimedElsewhere,
     /// <summary>This process claimed it and is training it.</summary>
@@ -69,6 +71,12 @@ public static class SweepRunner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var run = runs[i];
+            var config = sweep.ConfigFor(run);
+            if (store.IsComplete(run.Id) && !store.MatchesConfig(run.Id, config))
+            {
+                string aside = store.RetireOutdated(run.Id);
+                progress?.Report(new SweepEvent(run.Id, SweepEventKind.Outdated, i, runs.Count, $"its config changed since it was trained; old record kept as {aside}"));
+            }
             if (store.IsComplete(run.Id))
             {
                 already++;
@@ -85,7 +93,7 @@ public static class SweepRunner
             }
 
             progress?.Report(new SweepEvent(run.Id, SweepEventKind.Started, i, runs.Count));
-            var context = new SweepRunContext(run.Id, sweep.ConfigFor(run), store.WorkingFolder(run.Id));
+            var context = new SweepRunContext(run.Id, config, store.WorkingFolder(run.Id));
             Directory.CreateDirectory(context.WorkingFolder);
             JsonObject record;
             try
@@ -107,6 +115,7 @@ public static class SweepRunner
                 continue;
             }
             record["sweep"] = Provenance(sweep, run);
+            record[SweepResultStore.RunConfigKey] = config.DeepClone();
             store.TryWriteResult(run.Id, record);
             store.ClearFailure(run.Id);
             completed++;

@@ -18,6 +18,12 @@ namespace ScalingLaws.Sweeps;
 /// </remarks>
 public static class SweepTraining
 {
+    /// <summary>Keys a run config may carry besides the <see cref="TrainConfig"/> fields: they describe the run, not train it.</summary>
+    public static readonly IReadOnlySet<string> DescriptiveKeys = new HashSet<string>(StringComparer.Ordinal) { "dataset", "group", "budget_flops", "description" };
+
+    // Validation refuses keys TrainConfig does not know, so "warmup_token" is an error rather than a silent default.
+    private static readonly JsonSerializerOptions Strict = new(RunJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+
     /// <summary>
     /// Parses and validates every run's config before anything trains, so a typo in run 17 fails now, not after
     /// an hour. Throws naming the sweep, the run and the problem.
@@ -30,9 +36,10 @@ public static class SweepTraining
             if (json["data"] is null && json["dataset"] is null)
                 throw new ArgumentException($"Sweep '{sweep.Name}', run '{run.Id}': give \"dataset\" (e.g. {{\"corpus\": \"sotu\"}}) or \"data\" (a prepared dataset folder).");
             json["data"] ??= "(prepared when the run starts)";
+            foreach (string key in DescriptiveKeys) json.Remove(key);
             try
             {
-                Parse(json).Validate();
+                (json.Deserialize<TrainConfig>(Strict) ?? throw new ArgumentException("The run config is empty.")).Validate();
             }
             catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
             {
@@ -70,9 +77,7 @@ public static class SweepTraining
     {
         var config = Resolve(context, sweepFolder, log);
         var result = Trainer.Run(config, progress, cancellation);
-        var record = (JsonObject)JsonSerializer.SerializeToNode(result, RunJson.Options)!;
-        record["run_config"] = context.Config.DeepClone();
-        return record;
+        return (JsonObject)JsonSerializer.SerializeToNode(result, RunJson.Options)!;
     }
 
     /// <summary>Reads a stored record back as the trainer's type.</summary>

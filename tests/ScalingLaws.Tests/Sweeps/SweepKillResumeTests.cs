@@ -64,4 +64,22 @@ public class SweepKillResumeTests
         Assert.Contains("odd-heads", error.Message);
         Assert.Contains("n_head", error.Message);
     }
+
+    [Fact]
+    public void A_misspelt_config_key_is_an_error_not_a_silent_default()
+    {
+        using var data = new TempDataset();
+        var defaults = (JsonObject)JsonSerializer.SerializeToNode(data.TinyRun(), RunJson.Options)!;
+        var sweep = SweepDefinition.Parse(new JsonObject
+        {
+            ["name"] = "typo",
+            ["defaults"] = defaults,
+            ["runs"] = new JsonArray(
+                new JsonObject { ["id"] = "described", ["group"] = "size", ["budget_flops"] = 1e9 },
+                new JsonObject { ["id"] = "typo", ["schedule"] = new JsonObject { ["warmup_token"] = 100 } }),
+        });
+        var error = Assert.Throws<ArgumentException>(() => SweepTraining.ValidateAll(sweep));
+        Assert.Contains("typo", error.Message);
+        Assert.Contains("warmup_token", error.Message);
+    }
 }

@@ -118,4 +118,30 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Contains("nope", error.Message);
         Assert.Contains("r0, r1", error.Message);
     }
+
+    [Fact]
+    public void A_run_whose_config_changed_is_trained_again_and_its_old_record_kept_aside()
+    {
+        var store = new SweepResultStore(_root, "unit");
+        SweepRunner.Run(Sweep(2), store, (c, _) => Record(c));
+        var changed = SweepDefinition.Parse(new JsonObject
+        {
+            ["name"] = "unit",
+            ["defaults"] = new JsonObject { ["seed"] = 7 },
+            ["runs"] = new JsonArray(new JsonObject { ["id"] = "r0", ["size"] = 0 }, new JsonObject { ["id"] = "r1", ["size"] = 5 }),
+        });
+        var events = new List<SweepEvent>();
+        var report = SweepRunner.Run(changed, store, (c, _) => Record(c), new SyncProgress(events.Add));
+
+        Assert.Equal(1, report.Completed);
+        Assert.Equal(1, report.AlreadyComplete);
+        Assert.Contains(events, e => e.RunId == "r1" && e.Kind == SweepEventKind.Outdated);
+        Assert.Equal(5, store.ReadAll()["r1"]["size"]!.GetValue<int>());
+        Assert.Single(Directory.EnumerateFiles(store.Folder, "r1.json.outdated-*"));
+    }
+
+    private sealed class SyncProgress(Action<SweepEvent> report) : IProgress<SweepEvent>
+    {
+        public void Report(SweepEvent value) => report(value);
+    }
 }

@@ -11,7 +11,7 @@ namespace ScalingLaws.Experiments.Language;
 public sealed record AllocationEstimate(string Name, string Description, IReadOnlyList<FrontierPoint> Frontier, AllocationLaw? OptimalParams, string? Note);
 
 /// <summary>One budget run's final loss: a point of an IsoFLOP profile.</summary>
-public sealed record IsoFlopPoint(string Id, double BudgetFlops, double NonEmbeddingParams, double ComputeFlopsWithHead, double LossNatsPerToken);
+public sealed record IsoFlopPoint(string Id, double BudgetFlops, double NonEmbeddingParams, double ComputeFlopsWithHead, double LossNatsPerToken, double Tokens);
 
 /// <summary>
 /// Compute: every size run's learning curve against compute, the compute-efficient frontier, L(C_min) =
@@ -45,7 +45,7 @@ public sealed record ComputeScaling(
             : null;
 
         var iso = runs.Where(r => r.Group == LanguageGroups.Budget && r.Usable && r.BudgetFlops is not null)
-            .Select(r => new IsoFlopPoint(r.Id, r.BudgetFlops!.Value, r.N, r.Result.ComputeFlopsWithHead, r.Result.FinalValLoss ?? r.BestValLoss))
+            .Select(r => new IsoFlopPoint(r.Id, r.BudgetFlops!.Value, r.N, r.Result.ComputeFlopsWithHead, r.Result.FinalValLoss ?? r.BestValLoss, r.Result.Tokens))
             .OrderBy(p => p.BudgetFlops).ThenBy(p => p.NonEmbeddingParams).ToArray();
 
         return new ComputeScaling(kaplanCurves, frontierKaplan, lossFit,
@@ -83,8 +83,12 @@ public sealed record ComputeScaling(
             logN = Math.Clamp(logN, x[0], x[2]);
             double loss = y[1] + d1 * (logN - x[1]) + curvature * (logN - x[0]) * (logN - x[1]);
             double c = profile.Average(p => p.ComputeFlopsWithHead);
-            double n = Math.Exp(logN);
-            frontier.Add(new FrontierPoint(c, n, c / (6 * n), loss));
+            // Tokens at the optimum: log D interpolated over log N between the runs that bracket it (FLOPs per
+            // token with the head are not 6N, so C / 6N would overstate D for small models).
+            int lo = logN <= x[1] ? 0 : 1;
+            double t = (logN - x[lo]) / (x[lo + 1] - x[lo]);
+            double tokens = Math.Exp((1 - t) * Math.Log(three[lo].Tokens) + t * Math.Log(three[lo + 1].Tokens));
+            frontier.Add(new FrontierPoint(c, Math.Exp(logN), tokens, loss));
         }
         return frontier.OrderBy(p => p.ComputeFlops).ToArray();
     }

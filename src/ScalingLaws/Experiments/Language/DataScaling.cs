@@ -26,7 +26,10 @@ public sealed record DataScaling(
     /// <summary>The exponent of N in the overfitting variable, alpha_N / alpha_D (Kaplan: 0.74).</summary>
     public double OverfitExponent => JointFit["alpha_N"] / JointFit["alpha_D"];
 
-    /// <summary>Fits both laws; <paramref name="fullTrainTokens"/> is D for runs that used all of train.bin.</summary>
+    /// <summary>
+    /// Fits both laws; <paramref name="fullTrainTokens"/> is D for runs that used all of train.bin. D is the data that
+    /// limited each run: its subset, or the tokens it saw when that was less than one pass.
+    /// </summary>
     public static DataScaling Analyse(IReadOnlyList<LanguageRun> runs, long fullTrainTokens, BootstrapOptions bootstrap)
     {
         var data = runs.Where(r => r.Group == LanguageGroups.Data && r.Usable).ToArray();
@@ -51,5 +54,5 @@ public sealed record DataScaling(
         return new DataScaling(ld, ldFit, Fitting.Bootstrap.Run(ldFit, ldData, bootstrap), joint, jointFit, overfit);
     }
 
-    private static DataPoint Point(LanguageRun r, long fullTrainTokens) => new(r.Id, r.N, r.DatasetTokens(fullTrainTokens), r.BestValLoss);
+    private static DataPoint Point(LanguageRun r, long fullTrainTokens) => new(r.Id, r.N, r.EffectiveDatasetTokens(fullTrainTokens), r.BestValLoss);
 }

@@ -48,8 +48,13 @@ public sealed class LanguageExperiment
             if (!Directory.Exists(corpus))
                 throw new DirectoryNotFoundException($"Corpus folder '{corpus}' does not exist. Give a folder of .txt files (one document per file), or leave corpus empty for the State of the Union addresses.");
             var defaults = (JsonObject)sweep.Defaults.DeepClone();
-            defaults["dataset"]!["corpus"] = Path.GetFullPath(corpus);
-            sweep = sweep with { Name = $"{sweep.Name}-{new DirectoryInfo(corpus).Name}", Defaults = defaults };
+            if (defaults["dataset"] is not JsonObject dataset)
+                throw new ArgumentException($"Preset '{preset}' names its data folder directly, so a corpus cannot be swapped in; use a preset with a \"dataset\" entry.");
+            string fullPath = Path.GetFullPath(corpus);
+            dataset["corpus"] = fullPath;
+            // Name the results after the folder and a hash of its full path: two corpora called texts/ must not share results.
+            string tag = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fullPath)))[..8];
+            sweep = sweep with { Name = $"{sweep.Name}-{new DirectoryInfo(corpus).Name}-{tag}", Defaults = defaults };
         }
         SweepTraining.ValidateAll(sweep);
         var store = new SweepResultStore(cached ? cachedResultsRoot : resultsRoot, sweep.Name);
@@ -81,8 +86,12 @@ public sealed class LanguageExperiment
         return report;
     }
 
-    /// <summary>The records there are, typed.</summary>
-    public IReadOnlyList<LanguageRun> Runs() => LanguageRun.Load(Store);
+    /// <summary>The records of this sweep's runs (records of runs no longer in the sweep file are left out), typed.</summary>
+    public IReadOnlyList<LanguageRun> Runs()
+    {
+        var ids = Sweep.Runs.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return LanguageRun.Load(Store).Where(r => ids.Contains(r.Id)).ToArray();
+    }
 
     /// <summary>The prepared dataset the sweep trains on (fetched and prepared now if this machine lacks it: seconds).</summary>
     public PreparedDataset Dataset()

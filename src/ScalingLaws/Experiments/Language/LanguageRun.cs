@@ -33,6 +33,12 @@ public sealed record LanguageRun(string Id, string Group, RunResult Result, doub
     /// <summary>Kaplan's D: the tokens of data the run could draw from.</summary>
     public double DatasetTokens(long fullTrainTokens) => Result.Config.DatasetTokens ?? fullTrainTokens;
 
+    /// <summary>
+    /// The data that actually limited the run: D, or the tokens it trained on when it stopped before one pass
+    /// (a run that saw 1.5M of 3.3M tokens knows nothing of the rest).
+    /// </summary>
+    public double EffectiveDatasetTokens(long fullTrainTokens) => Math.Min(DatasetTokens(fullTrainTokens), Result.Tokens);
+
     /// <summary>d_model / n_layer.</summary>
     public double AspectRatio => (double)Result.Config.Model.DModel / Result.Config.Model.NLayer;
 
@@ -47,7 +53,7 @@ public sealed record LanguageRun(string Id, string Group, RunResult Result, doub
     public static LanguageRun FromRecord(string id, JsonObject record)
     {
         var result = SweepTraining.ToRunResult(record);
-        var config = record["run_config"] as JsonObject;
+        var config = record[SweepResultStore.RunConfigKey] as JsonObject;
         string group = config?["group"]?.GetValue<string>() ?? LanguageGroups.Size;
         double? budget = config?["budget_flops"]?.GetValue<double>();
         return new LanguageRun(id, group, result, budget);

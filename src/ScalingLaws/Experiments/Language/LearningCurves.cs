@@ -55,8 +55,8 @@ public sealed record LearningCurves(IReadOnlyList<CurveSample> Samples, FitResul
         var curve = r.Result.LearningCurve;
         for (int i = 0; i < curve.Count; i++)
         {
-            if (curve[i].ValLoss > target) continue;
-            if (i == 0) return curve[0].Tokens;
+            if (!double.IsFinite(curve[i].ValLoss) || curve[i].ValLoss > target) continue;
+            if (i == 0 || !double.IsFinite(curve[i - 1].ValLoss)) return curve[i].Tokens;
             double t = (curve[i - 1].ValLoss - target) / (curve[i - 1].ValLoss - curve[i].ValLoss);
             return Math.Exp(Math.Log(curve[i - 1].Tokens) + t * (Math.Log(curve[i].Tokens) - Math.Log(curve[i - 1].Tokens)));
         }

@@ -17,7 +17,9 @@ public sealed record Transfer(IReadOnlyList<TransferPoint> Points, double Slope,
     public static Transfer Analyse(IReadOnlyList<LanguageRun> runs, string split = "transfer")
     {
         var points = runs.Where(r => r.Group == LanguageGroups.Size && r.Usable)
-            .Select(r => (Run: r, Best: r.Result.LearningCurve.Where(p => p.ExtraValLosses?.ContainsKey(split) == true).MinBy(p => p.ValLoss)))
+            .Select(r => (Run: r, Best: r.Result.LearningCurve
+                .Where(p => double.IsFinite(p.ValLoss) && p.ExtraValLosses?.TryGetValue(split, out double t) == true && double.IsFinite(t))
+                .MinBy(p => p.ValLoss)))
             .Where(x => x.Best is not null)
             .Select(x => new TransferPoint(x.Run.Id, x.Run.N, x.Best!.ValLoss, x.Best.ExtraValLosses![split]))
             .OrderBy(p => p.NonEmbeddingParams).ToArray();
