@@ -94,8 +94,13 @@ public sealed record ComputeScaling(
     }
 
     private static AllocationEstimate Estimate(string name, string description, IReadOnlyList<FrontierPoint> frontier, BootstrapOptions bootstrap) =>
-        frontier.Count >= 3
-            ? new AllocationEstimate(name, description, frontier, ComputeFrontier.FitOptimalParams(frontier, bootstrap), null)
-            : new AllocationEstimate(name, description, frontier, null,
-                $"only {frontier.Count} budget(s) had an interior loss minimum; N_opt(C) needs 3. A larger preset spans more sizes and budgets.");
+        frontier.Count switch
+        {
+            >= 5 => new AllocationEstimate(name, description, frontier, ComputeFrontier.FitOptimalParams(frontier, bootstrap), null),
+            >= 3 => new AllocationEstimate(name, description, frontier, ComputeFrontier.FitOptimalParams(frontier, bootstrap),
+                $"from only {frontier.Count} budgets: resampling so few points makes the interval far too narrow; read the exponent as a rough value"),
+            _ => new AllocationEstimate(name, description, frontier, null,
+                $"only {frontier.Count} budget(s) had an interior loss minimum; N_opt(C) needs 3. At every other budget the best run was the smallest " +
+                "(or largest) one there: a larger preset spans more sizes and budgets"),
+        };
 }

@@ -62,7 +62,8 @@ public static class LanguageTables
         new Column<AllocationEstimate>("how", e => e.Description),
         new Column<AllocationEstimate>("frontier budgets", e => e.Frontier.Count),
         new Column<AllocationEstimate>("a in N_opt ~ C^a", e => e.OptimalParams?.Exponent),
-        new Column<AllocationEstimate>("95% interval", e => e.OptimalParams?.ExponentInterval.ToString() ?? e.Note));
+        new Column<AllocationEstimate>("95% interval", e => e.OptimalParams?.ExponentInterval.ToString()),
+        new Column<AllocationEstimate>("note", e => e.Note ?? ""));
 
     /// <summary>The IsoFLOP runs.</summary>
     public static DataFrame IsoFlop(ComputeScaling c) => Tables.From(c.IsoFlop,

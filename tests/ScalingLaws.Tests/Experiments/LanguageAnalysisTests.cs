@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ScalingLaws.Experiments.Language;
+using ScalingLaws.Fitting;
+using ScalingLaws.Models;
+using ScalingLaws.Sweeps;
+using ScalingLaws.Training;
+
+namespace ScalingLaws.Tests.Experiments;
+
+public class LanguageAnalysisTests
+{
+    /// <summary>A finished run record with the given size and losses, as the trainer would write it.</summary>
+    private static LanguageRun Run(string id, string group, int nLayer, int dModel, double bestLoss, long tokens = 1_000_000,
+        long? datasetTokens = null, double? budget = null, IReadOnlyList<CurvePoint>? curve = null)
+    {
+        var model = new GptConfig(nLayer, dModel, NHead: 2, NCtx: 64, VocabSize: 1024);
+        var counts = ParameterCount.Of(model);
+        var config = new TrainConfig(model, "unused", DatasetTokens: datasetTokens);
+        var result = new RunResult(RunStatus.Completed, config, curve ?? [], bestLoss, bestLoss, bestLoss,
+            counts.NonEmbeddingParams, counts.Total, counts.Embedding, 6.0 * counts.NonEmbeddingParams, 6.0 * counts.Total,
+            6.0 * counts.NonEmbeddingParams * tokens, 6.0 * counts.Total * tokens, tokens / 2048, tokens, null, 1, 1000, 0, "cpu", 2,
+            "test", "test", null, MachineInfo.Current(), DateTimeOffset.UnixEpoch, []);
+        return new LanguageRun(id, group, result, budget);
+    }
+
+    private static long N(int nLayer, int dModel) => ParameterCount.Of(new GptConfig(nLayer, dModel, NHead: 2, NCtx: 64, VocabSize: 1024)).NonEmbeddingParams;
+
+    [Fact]
+    public void Size_scaling_recovers_the_exponent_of_an_exact_power_law_and_predicts_the_held_out_model()
+    {
+        (int L, int D)[] shapes = [(1, 12), (1, 24), (2, 32), (2, 48), (2, 64), (3, 96)];
+        var runs = shapes.Select(s => Run($"s{s.D}", LanguageGroups.Size, s.L, s.D, Math.Pow(1e9 / N(s.L, s.D), 0.07))).ToArray();
+        var size = SizeScaling.Analyse(runs, new BootstrapOptions(Resamples: 100));
+        Assert.Equal(0.07, size.AlphaN, 4);
+        Assert.Equal(1.0, size.NC / 1e9, 3);
+        Assert.True(Math.Abs(size.ExtrapolationErrorPercent) < 1e-3);
+        Assert.True(size.Decades > 2);
+    }
+
+    [Fact]
+    public void Shape_deviation_is_measured_against_the_L_of_N_trend_at_each_runs_own_N()
+    {
+        (int L, int D)[] shapes = [(1, 12), (1, 24), (2, 32), (2, 48), (2, 64), (3, 96)];
+        Func<double, double> law = n => Math.Pow(1e9 / n, 0.07);
+        var runs = shapes.Select(s => Run($"s{s.D}", LanguageGroups.Size, s.L, s.D, law(N(s.L, s.D)))).ToList();
+        runs.Add(Run("deep", LanguageGroups.Shape, 4, 48, law(N(4, 48)) * 1.05));
+        runs.Add(Run("wide", LanguageGroups.Shape, 1, 96, law(N(1, 96)) * 0.98));
+        var size = SizeScaling.Analyse(runs, new BootstrapOptions(Resamples: 50));
+        var shape = ShapeIndependence.Analyse(runs, size.Fit);
+        Assert.Equal(5.0, shape.Points.Single(p => p.Id == "deep").DeviationPercent, 2);
+        Assert.Equal(-2.0, shape.Points.Single(p => p.Id == "wide").DeviationPercent, 2);
+        Assert.Contains(shape.Points, p => p.Id == "s64");   // the size run of about the same N joins them
+        Assert.Equal(7.0, shape.SpreadPercent, 2);
+    }
+
+    [Fact]
+    public void IsoFlop_frontier_finds_the_vertex_of_each_profile_and_skips_edge_minima()
+    {
+        // Loss is a parabola in ln N with its minimum at N* = 3e4 (C = 1e12) and at the largest size (C = 1e13).
+        double[] sizes = [1e3, 1e4, 1e5, 1e6];
+        var points = new List<IsoFlopPoint>();
+        foreach (double n in sizes)
+        {
+            points.Add(new IsoFlopPoint($"a{n}", 1e12, n, 1e12, 3 + 0.05 * Math.Pow(Math.Log(n / 3e4), 2), 1e12 / (6 * n)));
+            points.Add(new IsoFlopPoint($"b{n}", 1e13, n, 1e13, 3 - 0.01 * Math.Log(n), 1e13 / (6 * n)));
+        }
+        var frontier = ComputeScaling.IsoFlopFrontier(points);
+        var only = Assert.Single(frontier);
+        Assert.Equal(1e12, only.ComputeFlops);
+        Assert.Equal(3e4, only.NonEmbeddingParams, 1e4 * 0.05);
+        Assert.Equal(3.0, only.LossNatsPerToken, 6);
+    }
+
+    [Fact]
+    public void The_joint_fit_uses_the_data_that_limited_each_run()
+    {
+        var partPass = Run("size", LanguageGroups.Size, 2, 64, 4.0, tokens: 1_500_000);
+        var subset = Run("data", LanguageGroups.Data, 2, 64, 4.2, tokens: 1_500_000, datasetTokens: 100_000);
+        Assert.Equal(1_500_000, partPass.EffectiveDatasetTokens(3_000_000));
+        Assert.Equal(100_000, subset.EffectiveDatasetTokens(3_000_000));
+    }
+
+    [Fact]
+    public void A_stored_record_keeps_its_group_and_budget()
+    {
+        var run = Run("b", LanguageGroups.Budget, 1, 12, 4.5);
+        var record = (JsonObject)JsonSerializer.SerializeToNode(run.Result, RunJson.Options)!;
+        record[SweepResultStore.RunConfigKey] = new JsonObject { ["group"] = "budget", ["budget_flops"] = 3e11 };
+        var read = LanguageRun.FromRecord("b", record);
+        Assert.Equal(LanguageGroups.Budget, read.Group);
+        Assert.Equal(3e11, read.BudgetFlops);
+        Assert.Equal(run.N, read.N);
+    }
+}
