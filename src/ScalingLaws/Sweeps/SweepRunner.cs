@@ -114,7 +114,7 @@ public static class SweepRunner
                 progress?.Report(new SweepEvent(run.Id, SweepEventKind.Failed, i, runs.Count, e.Message));
                 continue;
             }
-            record["sweep"] = Provenance(sweep, run);
+            record["sweep"] = Provenance(sweep, run, store);
             record[SweepResultStore.RunConfigKey] = config.DeepClone();
             store.TryWriteResult(run.Id, record);
             store.ClearFailure(run.Id);
@@ -125,13 +125,14 @@ public static class SweepRunner
     }
 
     /// <summary>What ties a record to its sweep, and the command that reproduces it.</summary>
-    private static JsonObject Provenance(SweepDefinition sweep, SweepRun run) => new()
+    private static JsonObject Provenance(SweepDefinition sweep, SweepRun run, SweepResultStore store) => new()
     {
         ["name"] = sweep.Name,
         ["run_id"] = run.Id,
         ["definition_path"] = sweep.SourcePath,
         ["definition_sha256"] = sweep.SourceSha256,
-        ["reproduce"] = sweep.SourcePath is null ? null : $"scaling sweep run {RelativeToRepository(sweep.SourcePath)} --only {run.Id}",
+        ["reproduce"] = sweep.SourcePath is null ? null
+            : $"scaling sweep run {RelativeToRepository(sweep.SourcePath)} --results {RelativeToRepository(Path.GetDirectoryName(store.Folder)!)} --only {run.Id}",
     };
 
     private static string RelativeToRepository(string path)
