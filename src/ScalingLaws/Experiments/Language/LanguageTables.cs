@@ -6,8 +6,11 @@ namespace ScalingLaws.Experiments.Language;
 /// <summary>The DataFrames of notebook 01: the numbers behind each chart.</summary>
 public static class LanguageTables
 {
-    /// <summary>Every run of the sweep: group, shape, size, data, compute, losses, status, speed.</summary>
-    public static DataFrame Runs(IEnumerable<LanguageRun> runs) => Tables.From(runs.OrderBy(r => r.Group).ThenBy(r => r.N),
+    /// <summary>
+    /// Every run of the sweep: group, shape, size, data, compute, losses (nats/token, and bits/byte given the validation
+    /// split's bytes per token, which compares across tokenizers), status, speed.
+    /// </summary>
+    public static DataFrame Runs(IEnumerable<LanguageRun> runs, double valBytesPerToken) => Tables.From(runs.OrderBy(r => r.Group).ThenBy(r => r.N),
         new Column<LanguageRun>("run", r => r.Id),
         new Column<LanguageRun>("group", r => r.Group),
         new Column<LanguageRun>("n_layer", r => r.Result.Config.Model.NLayer),
@@ -18,6 +21,7 @@ public static class LanguageTables
         new Column<LanguageRun>("dataset tokens", r => r.Result.Config.DatasetTokens),
         new Column<LanguageRun>("C (FLOPs, 6N)", r => r.Result.ComputeFlops),
         new Column<LanguageRun>("best val loss", r => r.Result.BestValLoss),
+        new Column<LanguageRun>("best val bits/byte", r => r.Result.BestValLoss is { } l ? ScalingLaws.Data.PreparedDataset.BitsPerByte(l, valBytesPerToken) : null),
         new Column<LanguageRun>("final val loss", r => r.Result.FinalValLoss),
         new Column<LanguageRun>("status", r => r.Result.Status.ToString()),
         new Column<LanguageRun>("tokens/s", r => Math.Round(r.Result.TokensPerSecond)));
