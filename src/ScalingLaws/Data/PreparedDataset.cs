@@ -73,7 +73,8 @@ public sealed record PreparedDataset
     [JsonPropertyName("document_separator")] public required string DocumentSeparator { get; init; }
 
     /// <summary>How the training file is ordered.</summary>
-    [JsonPropertyName("train_order")] public string TrainOrder { get; init; } =
+    [JsonPropertyName("train_order")]
+    public string TrainOrder { get; init; } =
         "documents in a seeded shuffled order, so any prefix of train.bin is a random nested subset (for L(D) sweeps)";
 
     /// <summary>SHA-256 of everything the files depend on (corpus contents, tokenizer, vocabulary, split), so a folder can be reused safely.</summary>
