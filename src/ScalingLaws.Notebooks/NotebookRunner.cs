@@ -71,7 +71,10 @@ public static class NotebookRunner
                 var remaining = deadline is { } d ? d - DateTime.UtcNow : Timeout.InfiniteTimeSpan;
                 if (remaining != Timeout.InfiniteTimeSpan && remaining < TimeSpan.Zero) remaining = TimeSpan.Zero;
                 CellResult result;
-                if (await Task.WhenAny(task, Task.Delay(remaining, cancellation)) == task) result = await task;
+                var finished = await Task.WhenAny(task, Task.Delay(remaining, cancellation));
+                // A cancellation (Ctrl+C) ends the wait too; it is not a timeout.
+                cancellation.ThrowIfCancellationRequested();
+                if (finished == task) result = await task;
                 else
                 {
                     // A Roslyn submission cannot be interrupted; the process ends soon after (the CLI stops the batch).

@@ -110,8 +110,52 @@ public static class DatasetPreparer
             options.Tokenizer == "bytes" ? 256 : options.VocabSize, options.ValidationFraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
             options.Seed, PrepareOptions.DocumentSeparator, PreTokenizer.MaxWordBytes))));
 
-    /// <summary>Prepares the dataset into <paramref name="outputFolder"/> (created if needed, files replaced).</summary>
+    /// <summary>
+    /// Prepares the dataset into <paramref name="outputFolder"/>: written into a staging folder beside it and then
+    /// swapped in, so a process that has the old token files memory-mapped (a sweep worker, a notebook) keeps
+    /// reading intact files, and two preparers never interleave their writes.
+    /// </summary>
     public static PrepareResult Prepare(PrepareOptions options, string outputFolder, Action<string>? log = null)
+    {
+        string target = Path.GetFullPath(outputFolder);
+        string staging = $"{target}.staging-{Guid.NewGuid():N}";
+        try
+        {
+            var result = PrepareInto(options, staging, log);
+            Publish(staging, target);
+            return result with { Dataset = PreparedDataset.Load(target) };
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    /// <summary>Moves a finished staging folder into place, setting any earlier folder aside (then deleting it).</summary>
+    private static void Publish(string staging, string target)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                if (Directory.Exists(target))
+                {
+                    string old = $"{target}.old-{Guid.NewGuid():N}";
+                    Directory.Move(target, old);
+                    Directory.Delete(old, recursive: true);
+                }
+                Directory.Move(staging, target);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // Another preparer published between our two moves; set its (identical) folder aside and retry.
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    private static PrepareResult PrepareInto(PrepareOptions options, string outputFolder, Action<string>? log)
     {
         options.Validate();
         var split = DocumentSplit.ByDocument(options.Corpus.Documents, options.ValidationFraction, options.Seed);

@@ -7,12 +7,15 @@ namespace ScalingLaws.Data;
 /// </summary>
 public static class EvaluationWindows
 {
-    /// <summary>Start offsets of the evaluation windows in <paramref name="split"/>.</summary>
-    public static long[] Starts(TokenSplit split, int nCtx, int maxSequences)
+    /// <summary>
+    /// Start offsets of the evaluation windows in <paramref name="split"/>, within its first <paramref name="tokenLimit"/>
+    /// tokens when given (a run limited to D tokens is measured on those D).
+    /// </summary>
+    public static long[] Starts(TokenSplit split, int nCtx, int maxSequences, long? tokenLimit = null)
     {
-        SequenceSampler.RequireLongEnough(split, nCtx);
+        SequenceSampler.RequireLongEnough(split, nCtx, tokenLimit);
         if (maxSequences <= 0) throw new ArgumentException($"eval_sequences must be positive, got {maxSequences}.");
-        long lastStart = split.Length - (nCtx + 1);
+        long lastStart = Math.Min(split.Length, tokenLimit ?? long.MaxValue) - (nCtx + 1);
         long count = Math.Min(maxSequences, lastStart / nCtx + 1);
         var starts = new long[count];
         for (long i = 0; i < count; i++)

@@ -84,7 +84,8 @@ public static class Trainer
     }
 
     private static TrainerState FreshState(TrainConfig config) =>
-        new(config.Model, config.Seed, config.EffectiveSchedule, config.TokensPerStep, config.TotalSteps, 0, 0, 0, new NoiseScaleState(0, 0, 0), [], 0, 0, null, 0, 0);
+        new(config.Model, config.Seed, config.EffectiveSchedule, config.TokensPerStep, config.TotalSteps, 0, 0, 0, new NoiseScaleState(0, 0, 0), [], 0, 0, null, 0, 0,
+            TrainerState.IdentityOf(config));
 
     private static void Notify(IProgress<TrainingProgress>? progress, TrainConfig config, TrainerState state, string message) =>
         progress?.Report(new TrainingProgress(ProgressKind.Notice, state.Step, config.TotalSteps, state.Tokens, null, null, 0, 0, null, message));
@@ -177,7 +178,7 @@ public static class Trainer
 
             if (status != RunStatus.Diverged && state.StepsSincePoint > 0) Evaluate();
             if (status != RunStatus.Diverged && config.CheckpointDir is { } finalDir) SaveCheckpoint(finalDir, 0);
-            double? finalTrain = status == RunStatus.Diverged ? null : EvaluateLoss(data.Train, EvaluationWindows.Starts(data.Train, config.Model.NCtx, config.EvalSequences));
+            double? finalTrain = status == RunStatus.Diverged ? null : EvaluateLoss(data.Train, EvaluationWindows.Starts(data.Train, config.Model.NCtx, config.EvalSequences, config.DatasetTokens));
             return BuildResult(status, finalTrain, started, session.Elapsed.TotalSeconds, state.Tokens - sessionStartTokens);
         }
 
@@ -214,7 +215,8 @@ public static class Trainer
 
         private bool EarlyStop(double valLoss)
         {
-            if (state.BestValLoss is not { } best || valLoss < best - config.EarlyStoppingMinDelta)
+            // BestValLoss is the patience reference (moves only on an improvement of min_delta); a NaN is never one.
+            if (double.IsFinite(valLoss) && (state.BestValLoss is not { } best || valLoss < best - config.EarlyStoppingMinDelta))
                 state = state with { BestValLoss = Math.Min(valLoss, state.BestValLoss ?? double.PositiveInfinity), EvalsSinceBest = 0 };
             else
                 state = state with { EvalsSinceBest = state.EvalsSinceBest + 1 };
@@ -249,7 +251,8 @@ public static class Trainer
             return new RunResult(
                 status, config, curve.ToList(), finalTrain,
                 status == RunStatus.Diverged ? null : curve.LastOrDefault()?.ValLoss,
-                state.BestValLoss ?? curve.Select(p => (double?)p.ValLoss).Min(),
+                // The best held-out loss the run reached: the true minimum, not the patience reference.
+                curve.Where(p => double.IsFinite(p.ValLoss)).Select(p => (double?)p.ValLoss).Min(),
                 counts.NonEmbeddingParams, counts.Total, counts.Embedding,
                 flopsPerToken, flopsPerTokenWithHead, state.Tokens * flopsPerToken, state.Tokens * flopsPerTokenWithHead,
                 state.Step, state.Tokens, noiseScale?.BSimple, wall,

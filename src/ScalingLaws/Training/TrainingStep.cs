@@ -39,7 +39,7 @@ public sealed class TrainingStep(Gpt model, AdamW optimizer, double gradClip)
         int m = microBatches.Count;
         bool measure = measureNoiseScale && m >= 2;
         double? small = null;
-        Tensor lossSum = zeros(1);
+        Tensor lossSum = zeros(1, device: microBatches[0].Input.device);
         for (int i = 0; i < m; i++)
         {
             var (input, target) = microBatches[i];
@@ -60,7 +60,7 @@ public sealed class TrainingStep(Gpt model, AdamW optimizer, double gradClip)
     private double SquaredNorm()
     {
         using var scope = NewDisposeScope();
-        var total = zeros(1, dtype: ScalarType.Float64);
+        var total = zeros(1, dtype: ScalarType.Float64, device: parameters[0].device);
         foreach (var p in parameters)
             if (p.grad is { } g) total = total + g.to(ScalarType.Float64).square().sum();
         return total.item<double>();

@@ -1,0 +1,40 @@
+using ScalingLaws.Data;
+using ScalingLaws.Tests.Data;
+using ScalingLaws.Training;
+
+namespace ScalingLaws.Tests.Training;
+
+public class RunIdentityAndBestLossTests
+{
+    [Fact]
+    public void Resuming_with_other_optimiser_settings_is_refused()
+    {
+        using var data = new TempDataset();
+        string checkpoints = Path.Combine(data.Folder, "ckpt");
+        Trainer.Run(data.TinyRun(steps: 10, checkpointDir: checkpoints));
+        var error = Assert.Throws<ArgumentException>(() => Trainer.Run(data.TinyRun(steps: 10, checkpointDir: checkpoints) with { WeightDecay = 0.5 }));
+        Assert.Contains("other settings", error.Message);
+        // Where it writes and how it reports do not change the run: resuming with another progress interval is fine.
+        var same = Trainer.Run(data.TinyRun(steps: 10, checkpointDir: checkpoints) with { ProgressIntervalSeconds = 5 });
+        Assert.Equal(10, same.Steps);
+    }
+
+    [Fact]
+    public void The_recorded_best_loss_is_the_true_minimum_even_with_a_large_min_delta()
+    {
+        using var data = new TempDataset();
+        // min_delta larger than any gain: the patience reference never moves, but the best loss must still be reported.
+        var result = Trainer.Run(data.TinyRun(steps: 30) with { EarlyStoppingMinDelta = 100 });
+        Assert.Equal(result.LearningCurve.Min(p => p.ValLoss), result.BestValLoss!.Value, 12);
+        Assert.True(result.BestValLoss < result.LearningCurve[0].ValLoss);
+    }
+
+    [Fact]
+    public void Evaluation_windows_stay_inside_a_dataset_token_limit()
+    {
+        using var split = TokenSplit.FromTokens("t", new ushort[10_000], vocabSize: 2);
+        var starts = EvaluationWindows.Starts(split, nCtx: 16, maxSequences: 64, tokenLimit: 500);
+        Assert.NotEmpty(starts);
+        Assert.All(starts, s => Assert.True(s + 17 <= 500));
+    }
+}
