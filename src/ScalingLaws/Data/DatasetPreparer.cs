@@ -161,6 +161,10 @@ public static class DatasetPreparer
         var split = DocumentSplit.ByDocument(options.Corpus.Documents, options.ValidationFraction, options.Seed);
         if (split.Train.Count == 0)
             throw new InvalidDataException($"The corpus {options.Corpus.Name} has no training documents after the split.");
+        if (split.Validation.Count == 0)
+            throw new InvalidDataException(
+                $"The corpus {options.Corpus.Name} has no validation documents after the split ({options.Corpus.Documents.Count} documents, validation fraction {options.ValidationFraction}). " +
+                "The split is by whole document: give a corpus of at least two documents and a validation fraction above 0.");
         log?.Invoke($"{options.Corpus.Name}: {split.Train.Count} training and {split.Validation.Count} validation documents; " +
                     $"{options.TransferCorpus.Name}: {options.TransferCorpus.Documents.Count} transfer documents");
 

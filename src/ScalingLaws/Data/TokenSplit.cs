@@ -49,12 +49,23 @@ public sealed class TokenSplit : IDisposable
         MemoryMappedViewAccessor? maskView = null;
         if (maskPath is not null)
         {
-            if (!File.Exists(maskPath)) throw new FileNotFoundException($"Loss-mask file not found: {maskPath}.", maskPath);
-            long maskBytes = new FileInfo(maskPath).Length;
-            if (maskBytes != bytes / 2)
-                throw new InvalidDataException($"Loss-mask file {maskPath} has {maskBytes} bytes but {path} has {bytes / 2} tokens; a mask holds one byte per token. Rebuild the dataset.");
-            maskFile = MemoryMappedFile.CreateFromFile(maskPath, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-            maskView = maskFile.CreateViewAccessor(0, maskBytes, MemoryMappedFileAccess.Read);
+            try
+            {
+                if (!File.Exists(maskPath)) throw new FileNotFoundException($"Loss-mask file not found: {maskPath}.", maskPath);
+                long maskBytes = new FileInfo(maskPath).Length;
+                if (maskBytes != bytes / 2)
+                    throw new InvalidDataException($"Loss-mask file {maskPath} has {maskBytes} bytes but {path} has {bytes / 2} tokens; a mask holds one byte per token. Rebuild the dataset.");
+                maskFile = MemoryMappedFile.CreateFromFile(maskPath, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+                maskView = maskFile.CreateViewAccessor(0, maskBytes, MemoryMappedFileAccess.Read);
+            }
+            catch
+            {
+                // A bad mask must not leave the token file mapped.
+                maskFile?.Dispose();
+                view.Dispose();
+                file.Dispose();
+                throw;
+            }
         }
         var split = new TokenSplit(path, bytes / 2, file, view, null, maskFile, maskView, null);
         split.CheckTokensBelow(vocabSize);

@@ -33,8 +33,15 @@ public sealed record TrainerState(
     {
         var relevant = config with
         {
-            Data = "", CheckpointDir = null, CheckpointIntervalSeconds = 1, CheckpointEverySteps = 0, Resume = true, ResumeFrom = null,
-            Device = "", Threads = 0, ProgressIntervalSeconds = 1,
+            Data = "",
+            CheckpointDir = null,
+            CheckpointIntervalSeconds = 1,
+            CheckpointEverySteps = 0,
+            Resume = true,
+            ResumeFrom = null,
+            Device = "",
+            Threads = 0,
+            ProgressIntervalSeconds = 1,
         };
         string json = System.Text.Json.JsonSerializer.Serialize(relevant, RunJson.Options);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));

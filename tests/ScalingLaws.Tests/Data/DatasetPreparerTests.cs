@@ -102,6 +102,36 @@ public class DatasetPreparerTests
         Assert.Contains("'bpe' or 'bytes'", Assert.Throws<ArgumentException>(() => DatasetPreparer.Prepare(Options("wordpiece"), temp.Path)).Message);
         Assert.Contains("65536", Assert.Throws<ArgumentOutOfRangeException>(() => DatasetPreparer.Prepare(Options() with { VocabSize = 100_000 }, temp.Path)).Message);
     }
+
+    [Fact]
+    public void A_corpus_too_small_for_a_validation_split_is_refused_before_anything_is_written()
+    {
+        using var temp = new TempFolder();
+        var options = Options() with { Corpus = new TextCorpus("one", "test", [TextDocument.FromText("only", "A single address.")]) };
+        string target = Path.Combine(temp.Path, "prepared");
+        var error = Assert.Throws<InvalidDataException>(() => DatasetPreparer.Prepare(options, target));
+        Assert.Contains("no validation documents", error.Message);
+        Assert.False(Directory.Exists(target));
+        Assert.Empty(Directory.EnumerateDirectories(temp.Path));   // no staging folder left behind
+    }
+
+    [Fact]
+    public void Preparing_again_replaces_the_folder_whole_while_an_old_token_file_stays_readable()
+    {
+        using var temp = new TempFolder();
+        string target = Path.Combine(temp.Path, "prepared");
+        DatasetPreparer.Prepare(Options(), target);
+        using var mapped = TokenSplit.Open(Path.Combine(target, "train.bin"), 65536);
+        var before = new ushort[mapped.Length];
+        mapped.ReadTokens(0, before);
+
+        DatasetPreparer.Prepare(Options("bytes"), target);
+        var after = new ushort[mapped.Length];
+        mapped.ReadTokens(0, after);
+        Assert.Equal(before, after);   // the mapping still sees the file it opened
+        Assert.Equal("bytes", PreparedDataset.Load(target).Tokenizer);
+        Assert.Single(Directory.EnumerateDirectories(temp.Path));
+    }
 }
 
 public class EnsurePreparedTests
