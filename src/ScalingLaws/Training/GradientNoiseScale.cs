@@ -38,11 +38,16 @@ public sealed class GradientNoiseScale
         }
     }
 
-    /// <summary>Folds in one step's squared gradient norms at the small and the big batch size.</summary>
-    public void Update(double smallBatchGradNormSquared, double bigBatchGradNormSquared)
+    /// <summary>
+    /// Folds in one step's squared gradient norms at the small and the big batch size. The batch sizes default to the
+    /// ones given at construction; with a loss mask, pass the step's actual trained-token counts.
+    /// </summary>
+    public void Update(double smallBatchGradNormSquared, double bigBatchGradNormSquared, double? smallBatchTokens = null, double? bigBatchTokens = null)
     {
-        double g2 = (bBig * bigBatchGradNormSquared - bSmall * smallBatchGradNormSquared) / (bBig - bSmall);
-        double trace = (smallBatchGradNormSquared - bigBatchGradNormSquared) / (1 / bSmall - 1 / bBig);
+        double bS = smallBatchTokens ?? bSmall, bB = bigBatchTokens ?? bBig;
+        if (!(bS > 0 && bB > bS)) return;   // e.g. every trained token of the step fell in the first micro-batch
+        double g2 = (bB * bigBatchGradNormSquared - bS * smallBatchGradNormSquared) / (bB - bS);
+        double trace = (smallBatchGradNormSquared - bigBatchGradNormSquared) / (1 / bS - 1 / bB);
         if (!double.IsFinite(g2) || !double.IsFinite(trace)) return;
         State = new NoiseScaleState(
             decay * State.GradSquaredEma + (1 - decay) * g2,

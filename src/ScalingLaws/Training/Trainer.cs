@@ -131,7 +131,8 @@ public static class Trainer
                     for (int i = 0; i < microBatches; i++) batches[i] = sampler.Next(config.SequencesPerMicroBatch, device);
                     stats = trainingStep.Run(batches, lastLearningRate, noiseScale is not null);
                 }
-                if (stats is { SmallBatchGradNormSquared: { } small, BigBatchGradNormSquared: { } big }) noiseScale!.Update(small, big);
+                if (stats is { SmallBatchGradNormSquared: { } small, BigBatchGradNormSquared: { } big })
+                    noiseScale!.Update(small, big, stats.SmallBatchTokens, stats.BigBatchTokens);
                 state = state with
                 {
                     Step = state.Step + 1,

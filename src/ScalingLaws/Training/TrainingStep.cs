@@ -10,7 +10,10 @@ namespace ScalingLaws.Training;
 /// <param name="GradNorm">Global L2 norm of the accumulated gradient before clipping.</param>
 /// <param name="SmallBatchGradNormSquared">|G|^2 of the first micro-batch's gradient alone (null unless measured).</param>
 /// <param name="BigBatchGradNormSquared">|G|^2 of the whole step's gradient (null unless measured).</param>
-public readonly record struct StepStats(double Loss, double GradNorm, double? SmallBatchGradNormSquared, double? BigBatchGradNormSquared);
+/// <param name="SmallBatchTokens">Trained (unmasked) target tokens in the first micro-batch (null unless measured).</param>
+/// <param name="BigBatchTokens">Trained target tokens in the whole step (null unless measured).</param>
+public readonly record struct StepStats(double Loss, double GradNorm, double? SmallBatchGradNormSquared, double? BigBatchGradNormSquared,
+    double? SmallBatchTokens = null, double? BigBatchTokens = null);
 
 /// <summary>
 /// One optimiser step of a <see cref="Gpt"/>: forward and backward over the micro-batches (gradient accumulation),
@@ -27,7 +30,9 @@ public sealed class TrainingStep(Gpt model, AdamW optimizer, double gradClip)
     public AdamW Optimizer => optimizer;
 
     /// <summary>
-    /// Runs one step over <paramref name="microBatches"/> (inputs (b, T), targets (b, T)), each weighted equally.
+    /// Runs one step over <paramref name="microBatches"/> (inputs (b, T), targets (b, T)), each weighted by its number
+    /// of trained (unmasked) target tokens, so the step's loss and gradient are per-token means over the whole batch
+    /// (equal weights when nothing is masked).
     /// With <paramref name="measureNoiseScale"/> and at least two micro-batches, also returns the squared gradient
     /// norms at the two batch sizes that <see cref="GradientNoiseScale"/> needs (one extra norm per step).
     /// Call inside a dispose scope.
@@ -38,23 +43,34 @@ public sealed class TrainingStep(Gpt model, AdamW optimizer, double gradClip)
         optimizer.zero_grad();
         int m = microBatches.Count;
         bool measure = measureNoiseScale && m >= 2;
-        double? small = null;
+        double? small = null, smallTokens = null;
+        // Trained target tokens per micro-batch, kept on the device (no sync unless the noise scale needs them).
+        var trained = microBatches.Select(b => b.Target.ne(LanguageModelLoss.MaskedTarget).sum().to(ScalarType.Float32)).ToArray();
+        var totalTrained = trained.Aggregate((a, b) => a + b).clamp_min(1);
         Tensor lossSum = zeros(1, device: microBatches[0].Input.device);
         for (int i = 0; i < m; i++)
         {
             var (input, target) = microBatches[i];
-            var loss = LanguageModelLoss.LossNatsPerToken(model.forward(input), target);
-            (loss / m).backward();
-            lossSum = lossSum + loss.detach();
-            // The gradient so far is g_1 / m; McCandlish et al. 2018 app. A needs |g_1|^2 at the small batch.
-            if (measure && i == 0) small = SquaredNorm() * m * m;
+            var weight = trained[i] / totalTrained;
+            // A fully masked micro-batch has a 0/0 loss; with weight 0 it must add nothing, not NaN.
+            var loss = LanguageModelLoss.LossNatsPerToken(model.forward(input), target).nan_to_num(0);
+            (loss * weight).backward();
+            lossSum = lossSum + loss.detach() * weight;
+            // The gradient so far is w_1 g_1; McCandlish et al. 2018 app. A needs |g_1|^2 at the small batch.
+            if (measure && i == 0)
+            {
+                double w1 = weight.item<float>();
+                small = w1 > 0 ? SquaredNorm() / (w1 * w1) : null;
+                smallTokens = trained[0].item<float>();
+            }
         }
         double? big = measure ? SquaredNorm() : null;
+        double? bigTokens = measure ? totalTrained.item<float>() : null;
         double gradNorm = gradClip > 0
             ? nn.utils.clip_grad_norm_(parameters, gradClip)
             : Math.Sqrt(big ?? SquaredNorm());
         optimizer.step();
-        return new StepStats(lossSum.item<float>() / m, gradNorm, small, big);
+        return new StepStats(lossSum.item<float>(), gradNorm, small, big, smallTokens, bigTokens);
     }
 
     private double SquaredNorm()
