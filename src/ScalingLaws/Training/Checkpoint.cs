@@ -45,6 +45,10 @@ public static class Checkpoint
             file.Flush(flushToDisk: true);
         }
         File.Move(temp, path, overwrite: true);
+        // Checkpoints beyond this step belong to a continuation that was abandoned (the run was resumed from an
+        // older checkpoint): set them aside, so the next automatic resume cannot pick them, and never delete this one.
+        foreach (string newer in List(folder).Where(f => string.CompareOrdinal(Path.GetFileName(f), Path.GetFileName(path)) > 0))
+            File.Move(newer, newer + ".abandoned", overwrite: true);
         foreach (string old in List(folder).Skip(Keep)) File.Delete(old);
         return path;
     }

@@ -37,4 +37,18 @@ public class RunIdentityAndBestLossTests
         Assert.NotEmpty(starts);
         Assert.All(starts, s => Assert.True(s + 17 <= 500));
     }
+
+    [Fact]
+    public void Resuming_from_an_older_checkpoint_sets_the_abandoned_newer_ones_aside()
+    {
+        using var data = new TempDataset();
+        string checkpoints = Path.Combine(data.Folder, "ckpt");
+        var config = data.TinyRun(steps: 30, checkpointDir: checkpoints) with { CheckpointEverySteps = 10 };
+        Trainer.Run(config);
+        string step20 = Checkpoint.List(checkpoints).Single(f => f.EndsWith("ckpt-0000000020.bin", StringComparison.Ordinal));
+
+        Trainer.Run(config with { ResumeFrom = step20, CheckpointEverySteps = 5 });
+        Assert.True(File.Exists(Path.Combine(checkpoints, "ckpt-0000000030.bin.abandoned")));
+        Assert.Equal(["ckpt-0000000030.bin", "ckpt-0000000025.bin"], Checkpoint.List(checkpoints).Select(Path.GetFileName));
+    }
 }
