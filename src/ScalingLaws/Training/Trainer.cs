@@ -117,10 +117,11 @@ public static class Trainer
             var sinceCheckpoint = Stopwatch.StartNew();
             var sinceReport = Stopwatch.StartNew();
             long total = config.TotalSteps;
-            var status = RunStatus.Completed;
+            // A run that already stopped early (its final checkpoint says so) is not trained further when run again.
+            var status = state.StoppedEarly ? RunStatus.EarlyStopped : RunStatus.Completed;
             int microBatches = config.SequencesPerStep / config.SequencesPerMicroBatch;
 
-            while (state.Step < total)
+            while (state.Step < total && status == RunStatus.Completed)
             {
                 cancellation.ThrowIfCancellationRequested();
                 lastLearningRate = config.EffectiveSchedule.At(state.Step, config.TokensPerStep, total);
@@ -158,6 +159,7 @@ public static class Trainer
                     if (EarlyStop(point.ValLoss))
                     {
                         status = RunStatus.EarlyStopped;
+                        state = state with { StoppedEarly = true };
                         Note($"Stopped early at step {state.Step}: held-out loss has not improved by {config.EarlyStoppingMinDelta} for {config.EarlyStoppingPatience} evaluations (best {state.BestValLoss:F4}).");
                         break;
                     }

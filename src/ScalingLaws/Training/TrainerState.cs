@@ -23,7 +23,8 @@ public sealed record TrainerState(
     double? BestValLoss,
     int EvalsSinceBest,
     double ElapsedSeconds,
-    string? RunIdentity = null)
+    string? RunIdentity = null,
+    bool StoppedEarly = false)
 {
     /// <summary>
     /// A hash of every config field that changes what the run computes (not where it writes, how often it reports, the

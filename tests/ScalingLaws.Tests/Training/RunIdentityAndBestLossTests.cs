@@ -51,4 +51,20 @@ public class RunIdentityAndBestLossTests
         Assert.True(File.Exists(Path.Combine(checkpoints, "ckpt-0000000030.bin.abandoned")));
         Assert.Equal(["ckpt-0000000030.bin", "ckpt-0000000025.bin"], Checkpoint.List(checkpoints).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void An_early_stopped_run_run_again_returns_the_same_result_without_training_further()
+    {
+        using var data = new TempDataset();
+        var config = data.TinyRun(steps: 50, checkpointDir: Path.Combine(data.Folder, "ckpt")) with
+        {
+            EvalEverySteps = 2, EvalPointsPerDecade = 0, EarlyStoppingPatience = 2, EarlyStoppingMinDelta = 100,
+        };
+        var first = Trainer.Run(config);
+        var again = Trainer.Run(config);
+        Assert.Equal(RunStatus.EarlyStopped, first.Status);
+        Assert.Equal(RunStatus.EarlyStopped, again.Status);
+        Assert.Equal(first.Steps, again.Steps);
+        Assert.Equal(first.FinalValLoss, again.FinalValLoss);
+    }
 }
