@@ -58,7 +58,10 @@ public class RunIdentityAndBestLossTests
         using var data = new TempDataset();
         var config = data.TinyRun(steps: 50, checkpointDir: Path.Combine(data.Folder, "ckpt")) with
         {
-            EvalEverySteps = 2, EvalPointsPerDecade = 0, EarlyStoppingPatience = 2, EarlyStoppingMinDelta = 100,
+            EvalEverySteps = 2,
+            EvalPointsPerDecade = 0,
+            EarlyStoppingPatience = 2,
+            EarlyStoppingMinDelta = 100,
         };
         var first = Trainer.Run(config);
         var again = Trainer.Run(config);
