@@ -82,4 +82,28 @@ public class SweepKillResumeTests
         Assert.Contains("typo", error.Message);
         Assert.Contains("warmup_token", error.Message);
     }
+
+    [Fact]
+    public void A_diverging_run_is_recorded_as_diverged_and_the_sweep_goes_on()
+    {
+        using var data = new TempDataset();
+        var defaults = (JsonObject)JsonSerializer.SerializeToNode(data.TinyRun(steps: 20), RunJson.Options)!;
+        var sweep = SweepDefinition.Parse(new JsonObject
+        {
+            ["name"] = "diverging",
+            ["defaults"] = defaults,
+            ["runs"] = new JsonArray(
+                new JsonObject { ["id"] = "explodes", ["grad_clip"] = 0, ["schedule"] = new JsonObject { ["kind"] = "constant", ["peak_learning_rate"] = 1e30 } },
+                new JsonObject { ["id"] = "fine" }),
+        });
+        var store = new SweepResultStore(Path.Combine(data.Folder, "results"), sweep.Name);
+        var report = SweepRunner.Run(sweep, store, (context, token) => SweepTraining.Train(context, data.Folder, null, null, token));
+
+        Assert.Equal(2, report.Completed);
+        var records = store.ReadAll();
+        Assert.Equal(RunStatus.Diverged, SweepTraining.ToRunResult(records["explodes"]).Status);
+        Assert.Equal(RunStatus.Completed, SweepTraining.ToRunResult(records["fine"]).Status);
+        // A diverged run is a result: the next pass does not retry it.
+        Assert.Equal(2, SweepRunner.Run(sweep, store, (_, _) => throw new InvalidOperationException("should not train")).AlreadyComplete);
+    }
 }
