@@ -23,25 +23,24 @@ public static class Checkpoint
     public static string Save(string folder, TrainerState state, Gpt model, AdamW optimizer)
     {
         Directory.CreateDirectory(folder);
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            byte[] json = JsonSerializer.SerializeToUtf8Bytes(state, RunJson.Options);
-            writer.Write(json.Length);
-            writer.Write(json);
-            model.save(writer);
-            optimizer.save_state_dict(writer);
-        }
-        byte[] hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        buffer.Write(hash);
-
         string path = Path.Combine(folder, $"ckpt-{state.Step:D10}.bin");
         string temp = path + ".tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        // Streamed to the temp file and hashed on the way: no size limit and no copy of the model in memory.
+        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
-            buffer.Position = 0;
-            buffer.CopyTo(file);
+            using (var hashing = new HashingWriteStream(file))
+            {
+                using (var writer = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true))
+                {
+                    writer.Write(Magic);
+                    byte[] json = JsonSerializer.SerializeToUtf8Bytes(state, RunJson.Options);
+                    writer.Write(json.Length);
+                    writer.Write(json);
+                    model.save(writer);
+                    optimizer.save_state_dict(writer);
+                }
+                file.Write(hashing.FinishHash());
+            }
             file.Flush(flushToDisk: true);
         }
         File.Move(temp, path, overwrite: true);
@@ -68,15 +67,31 @@ public static class Checkpoint
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"Checkpoint not found: {path}. Check the path, or drop resume_from to start fresh.", path);
-        byte[] bytes = File.ReadAllBytes(path);
-        if (bytes.Length < Magic.Length + 4 + 32 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        long bodyLength = file.Length - 32;
+        var header = new byte[Magic.Length];
+        if (bodyLength < Magic.Length + 4 || file.Read(header) != header.Length || !header.AsSpan().SequenceEqual(Magic))
             throw new InvalidDataException($"Checkpoint {path} is corrupt: it does not start with a checkpoint header.");
-        var body = bytes.AsSpan(0, bytes.Length - 32);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
-            throw new InvalidDataException($"Checkpoint {path} is corrupt: its checksum does not match (a torn write or a damaged file).");
+        // Verify the whole file before touching the model, streaming it rather than loading it into memory.
+        file.Position = 0;
+        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            var chunk = new byte[1 << 20];
+            for (long left = bodyLength; left > 0;)
+            {
+                int n = file.Read(chunk, 0, (int)Math.Min(chunk.Length, left));
+                if (n == 0) throw new InvalidDataException($"Checkpoint {path} is corrupt: it ended early.");
+                hash.AppendData(chunk, 0, n);
+                left -= n;
+            }
+            var stored = new byte[32];
+            file.ReadExactly(stored);
+            if (!hash.GetHashAndReset().AsSpan().SequenceEqual(stored))
+                throw new InvalidDataException($"Checkpoint {path} is corrupt: its checksum does not match (a torn write or a damaged file).");
+        }
 
-        using var reader = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false));
-        reader.ReadBytes(Magic.Length);
+        file.Position = Magic.Length;
+        using var reader = new BinaryReader(file, Encoding.UTF8, leaveOpen: true);
         int jsonLength = reader.ReadInt32();
         var state = JsonSerializer.Deserialize<TrainerState>(reader.ReadBytes(jsonLength), RunJson.Options)
             ?? throw new InvalidDataException($"Checkpoint {path} holds no trainer state.");
