@@ -52,8 +52,10 @@ public sealed class TrainingStep(Gpt model, AdamW optimizer, double gradClip)
         {
             var (input, target) = microBatches[i];
             var weight = trained[i] / totalTrained;
-            // A fully masked micro-batch has a 0/0 loss; with weight 0 it must add nothing, not NaN.
-            var loss = LanguageModelLoss.LossNatsPerToken(model.forward(input), target).nan_to_num(0);
+            // A fully masked micro-batch has a 0/0 loss; with weight 0 it must add nothing, not NaN. (Only that case is
+            // replaced: a NaN from a diverging model with trained tokens must still reach the divergence check.)
+            var raw = LanguageModelLoss.LossNatsPerToken(model.forward(input), target);
+            var loss = where(trained[i] > 0, raw, zeros_like(raw));
             (loss * weight).backward();
             lossSum = lossSum + loss.detach() * weight;
             // The gradient so far is w_1 g_1; McCandlish et al. 2018 app. A needs |g_1|^2 at the small batch.
