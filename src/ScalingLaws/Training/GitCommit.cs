@@ -1,8 +1,33 @@
+using System.Reflection;
+
 namespace ScalingLaws.Training;
 
-/// <summary>Reads the current git commit from <c>.git</c> without running git (worktrees and packed refs included).</summary>
+/// <summary>
+/// The git commit behind a run: the one this library was built from (the .NET SDK stamps it into the informational
+/// version, "0.1.0+SHA"), else the one checked out where the run starts (read from <c>.git</c> without running git).
+/// </summary>
 public static class GitCommit
 {
+    /// <summary>
+    /// The commit of the code that is running: the build's commit when the SDK recorded one, else the checkout
+    /// containing <paramref name="directory"/>.
+    /// </summary>
+    public static string? OfRunningCode(string directory) => OfBuild() ?? Find(directory);
+
+    /// <summary>The commit this library was built from, or null when the build did not record one.</summary>
+    public static string? OfBuild()
+    {
+        string? version = typeof(GitCommit).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        int plus = version?.IndexOf('+') ?? -1;
+        string? sha = plus >= 0 ? version![(plus + 1)..] : null;
+        return sha is not null && IsSha(sha) ? sha : null;
+    }
+
+    /// <summary>The library's informational version (e.g. "0.1.0+SHA").</summary>
+    public static string LibraryVersion() =>
+        typeof(GitCommit).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(GitCommit).Assembly.GetName().Version?.ToString() ?? "unknown";
+
     /// <summary>The commit checked out in the repository containing <paramref name="directory"/>, or null if none is found.</summary>
     public static string? Find(string directory)
     {

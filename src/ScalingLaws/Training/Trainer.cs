@@ -261,9 +261,9 @@ public static class Trainer
                 state.Step, state.Tokens, noiseScale?.BSimple, wall,
                 sessionSeconds > 0 ? sessionTokens / sessionSeconds : 0,
                 config.Seed, device.ToString(), get_num_threads(),
-                typeof(Trainer).Assembly.GetName().Version?.ToString() ?? "unknown",
+                GitCommit.LibraryVersion(),
                 typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
-                GitCommit.Find(Environment.CurrentDirectory), MachineInfo.Current(), started, notes.ToList());
+                GitCommit.OfRunningCode(Environment.CurrentDirectory), MachineInfo.Current(), started, notes.ToList());
         }
 
         private static GradientNoiseScale? NoiseScaleFor(TrainConfig config)

@@ -70,4 +70,15 @@ public class RunIdentityAndBestLossTests
         Assert.Equal(first.Steps, again.Steps);
         Assert.Equal(first.FinalValLoss, again.FinalValLoss);
     }
+
+    [Fact]
+    public void A_run_records_the_commit_its_code_was_built_from()
+    {
+        using var data = new TempDataset();
+        var result = Trainer.Run(data.TinyRun(steps: 2));
+        Assert.Equal(GitCommit.OfRunningCode(Environment.CurrentDirectory), result.GitCommit);
+        // Built from a git checkout, the SDK stamps the commit: the record carries it and the version shows it.
+        Assert.Matches("^[0-9a-f]{40}$", result.GitCommit!);
+        Assert.EndsWith("+" + result.GitCommit, result.LibraryVersion);
+    }
 }
