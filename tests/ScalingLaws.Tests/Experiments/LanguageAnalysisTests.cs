@@ -92,4 +92,15 @@ public class LanguageAnalysisTests
         Assert.Equal(3e11, read.BudgetFlops);
         Assert.Equal(run.N, read.N);
     }
+
+    [Fact]
+    public void Shape_independence_with_a_single_aspect_ratio_is_not_reported_as_zero_spread()
+    {
+        (int L, int D)[] shapes = [(1, 12), (1, 24), (2, 32), (2, 48)];
+        var runs = shapes.Select(s => Run($"s{s.D}", LanguageGroups.Size, s.L, s.D, Math.Pow(1e9 / N(s.L, s.D), 0.07))).ToList();
+        runs.Add(Run("lonely", LanguageGroups.Shape, 1, 192, 3.0));
+        var size = SizeScaling.Analyse(runs, new BootstrapOptions(Resamples: 20));
+        var error = Assert.Throws<InvalidOperationException>(() => ShapeIndependence.Analyse(runs, size.Fit));
+        Assert.Contains("two or more aspect ratios", error.Message);
+    }
 }

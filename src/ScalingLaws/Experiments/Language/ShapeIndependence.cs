@@ -33,6 +33,8 @@ public sealed record ShapeIndependence(IReadOnlyList<ShapePoint> Points)
         var points = shape.Concat(near)
             .Select(r => new ShapePoint(r.Id, r.Result.Config.Model.NLayer, r.Result.Config.Model.DModel, r.AspectRatio, r.N, r.BestValLoss, sizeFit.Predict(r.N)))
             .OrderBy(p => p.AspectRatio).ToArray();
+        if (points.Select(p => p.AspectRatio).Distinct().Count() < 2)
+            throw new InvalidOperationException($"Shape independence needs runs of about the same N at two or more aspect ratios; the sweep has {points.Length} finished run(s) near N = {median:N0}.");
         return new ShapeIndependence(points);
     }
 }
