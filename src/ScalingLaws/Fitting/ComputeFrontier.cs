@@ -38,6 +38,27 @@ public static class ComputeFrontier
         return frontier;
     }
 
+    /// <summary>
+    /// The lower envelope of the learning curves (Kaplan et al. 2020, figure 1): at each budget, the lowest loss of any
+    /// run that reached it, with that run's N and C / 6N tokens. Unlike <see cref="Find"/> it keeps budgets where the
+    /// best run is the smallest or largest one: the envelope's loss is a measurement either way (L(C_min) is fitted
+    /// to it); only the best N is then a bound rather than an optimum. Budgets no run reached are skipped.
+    /// </summary>
+    public static IReadOnlyList<FrontierPoint> Envelope(IReadOnlyList<LearningCurve> curves, IReadOnlyList<double> budgets)
+    {
+        foreach (var curve in curves) curve.Validate();
+        var envelope = new List<FrontierPoint>();
+        foreach (double budget in budgets)
+        {
+            var best = curves.Select(c => (Curve: c, Loss: c.LossAt(budget))).Where(p => !double.IsNaN(p.Loss))
+                .DefaultIfEmpty().MinBy(p => p.Curve is null ? double.PositiveInfinity : p.Loss);
+            if (best.Curve is null) continue;
+            double n = best.Curve.NonEmbeddingParams;
+            envelope.Add(new FrontierPoint(budget, n, budget / (6 * n), best.Loss));
+        }
+        return envelope;
+    }
+
     /// <summary>N_opt(C) = k C^a over the frontier, with bootstrap intervals; optional per-point weights (default equal).</summary>
     public static AllocationLaw FitOptimalParams(IReadOnlyList<FrontierPoint> frontier, BootstrapOptions? options = null, IReadOnlyList<double>? weights = null) =>
         FitAllocation("N_opt", frontier, p => p.NonEmbeddingParams, options, weights);

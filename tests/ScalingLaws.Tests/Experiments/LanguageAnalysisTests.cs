@@ -73,6 +73,37 @@ public class LanguageAnalysisTests
     }
 
     [Fact]
+    public void L_of_C_min_is_fitted_to_the_envelope_even_when_every_budget_minimum_is_at_an_edge()
+    {
+        // Data-limited size runs, every one stopped at 3M tokens with L = 10/N^0.3 + 120/D^0.3 (no irreducible
+        // loss): at every budget the smallest run still training is best, so Kaplan-style N_opt has no interior
+        // budget, but the envelope, and L(C_min) over it, exist.
+        (int Layers, int Width)[] shapes = [(1, 16), (1, 32), (2, 48), (2, 64), (3, 96), (4, 128)];
+        var runs = shapes.Select(s =>
+        {
+            double n = N(s.Layers, s.Width);
+            var curve = ScalingLaws.Tests.Fitting.SyntheticData.LogSpaced(3e4, 3e6, 25).Select((d, i) =>
+                new CurvePoint(i + 1, (long)d, 6 * n * d, 6 * n * d, 0, 10 / Math.Pow(n, 0.3) + 120 / Math.Pow(d, 0.3), 1e-3, null, i)).ToArray();
+            return Run($"size-{s.Layers}-{s.Width}", LanguageGroups.Size, s.Layers, s.Width, curve[^1].ValLoss, 3_000_000, curve: curve);
+        }).ToArray();
+
+        var compute = ComputeScaling.Analyse(runs, new BootstrapOptions(100, Seed: 1));
+
+        Assert.Null(compute.KaplanStyle.OptimalParams);
+        Assert.NotNull(compute.KaplanStyle.Note);
+        double smallestEnd = 6 * N(1, 16) * 3e6;
+        Assert.True(compute.EnvelopeFitted.Count >= ComputeScaling.MinimumEnvelopePoints);
+        Assert.All(compute.EnvelopeFitted, p => Assert.True(p.ComputeFlops >= smallestEnd * (1 - 1e-9)));
+        Assert.True(compute.Envelope.Count > compute.EnvelopeFitted.Count, "the smallest run's own early curve is not fitted");
+        Assert.InRange(compute.AlphaC, 0.05, 0.5);
+        // The fitted law follows the envelope it was fitted to (in PF-days), up to the envelope's sawtooth: each
+        // run's segment is a learning curve, steeper than the envelope, ending where the next run takes over.
+        var fit = compute.LossFrontierFit!;
+        Assert.All(compute.EnvelopeFitted, p =>
+            Assert.Equal(p.LossNatsPerToken, fit.Predict(p.ComputeFlops / ComputeScaling.FlopsPerPfDay), p.LossNatsPerToken * 0.15));
+    }
+
+    [Fact]
     public void The_joint_fit_uses_the_data_that_limited_each_run()
     {
         var partPass = Run("size", LanguageGroups.Size, 2, 64, 4.0, tokens: 1_500_000);

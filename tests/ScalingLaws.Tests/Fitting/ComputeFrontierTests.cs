@@ -44,6 +44,45 @@ public class ComputeFrontierTests
     }
 
     [Fact]
+    public void Lower_envelope_of_curves_without_irreducible_loss_recovers_the_compute_exponent()
+    {
+        // With E = 0, min over N of A/N^a + B/D^b at C = 6 N D is K C^(-a b / (a + b)): L(C_min) is an exact power law.
+        var curves = LogSpaced(1e6, 1e10, 25).Select(n =>
+        {
+            var tokens = LogSpaced(1e7, 1e12, 80);
+            return new LearningCurve(n, tokens.Select(d => 6 * n * d).ToArray(), tokens.Select(d => Loss(n, d) - E).ToArray());
+        }).ToArray();
+        var interior = ComputeFrontier.Find(curves, ComputeFrontier.LogSpacedBudgets(curves, 40));
+        var budgets = LogSpaced(interior[0].ComputeFlops, interior[^1].ComputeFlops, 30);
+        var envelope = ComputeFrontier.Envelope(curves, budgets);
+
+        Assert.Equal(budgets.Length, envelope.Count);
+        foreach (var point in envelope)
+        {
+            var reached = curves.Select(c => c.LossAt(point.ComputeFlops)).Where(l => !double.IsNaN(l)).ToArray();
+            Assert.Equal(reached.Min(), point.LossNatsPerToken);
+            Assert.Contains(curves, c => c.NonEmbeddingParams == point.NonEmbeddingParams);
+        }
+        var fit = ScalingLawFitter.Fit(new PowerLaw(), new FitData(envelope.Select(p => p.ComputeFlops).ToArray(),
+            envelope.Select(p => p.LossNatsPerToken).ToArray()));
+        Assert.Equal(Alpha * Beta / (Alpha + Beta), fit["alpha"], 0.003);
+    }
+
+    [Fact]
+    public void Envelope_keeps_edge_budgets_and_skips_budgets_no_run_reached()
+    {
+        // The small run is better wherever it reached; past its end only the large run is left.
+        var small = new LearningCurve(1e3, [1e9, 1e10, 1e11], [5.0, 4.0, 3.0]);
+        var large = new LearningCurve(1e5, [1e10, 1e12], [6.0, 2.5]);
+        var envelope = ComputeFrontier.Envelope([large, small], [1e8, 1e9, 1e11, 1e12, 1e13]);
+
+        Assert.Equal([1e9, 1e11, 1e12], envelope.Select(p => p.ComputeFlops));
+        Assert.Equal([1e3, 1e3, 1e5], envelope.Select(p => p.NonEmbeddingParams));
+        Assert.Equal([5.0, 3.0, 2.5], envelope.Select(p => p.LossNatsPerToken));
+        Assert.Equal(1e12 / (6 * 1e5), envelope[2].Tokens, 1e-6);
+    }
+
+    [Fact]
     public void Weighted_allocation_fit_follows_the_heavily_weighted_points()
     {
         // Two regimes: N_opt ~ C^0.5 below 1e20 FLOPs and ~ C^0.8 above; weights pick which the line follows.

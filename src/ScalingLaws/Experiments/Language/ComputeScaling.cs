@@ -22,13 +22,17 @@ public sealed record IsoFlopPoint(string Id, double BudgetFlops, double NonEmbed
 /// fitted to it, head FLOPs counted, minimum per budget interpolated over log N.
 /// </summary>
 public sealed record ComputeScaling(
-    IReadOnlyList<LearningCurve> CurvesKaplanFlops, IReadOnlyList<FrontierPoint> FrontierKaplan, FitResult? LossFrontierFit,
+    IReadOnlyList<LearningCurve> CurvesKaplanFlops, IReadOnlyList<FrontierPoint> FrontierKaplan,
+    IReadOnlyList<FrontierPoint> Envelope, IReadOnlyList<FrontierPoint> EnvelopeFitted, FitResult? LossFrontierFit,
     AllocationEstimate KaplanStyle, AllocationEstimate HeadFlopsCounted, AllocationEstimate ChinchillaStyle, IReadOnlyList<IsoFlopPoint> IsoFlop)
 {
     /// <summary>FLOPs in one PF-day (10^15 FLOP/s for a day), the unit of Kaplan's and Henighan's compute axes.</summary>
     public const double FlopsPerPfDay = 8.64e19;
 
-    /// <summary>alpha_C of L(C_min), or NaN when the frontier was too short to fit.</summary>
+    /// <summary>Fewest envelope budgets L(C_min) is fitted to.</summary>
+    public const int MinimumEnvelopePoints = 4;
+
+    /// <summary>alpha_C of L(C_min), or NaN when the envelope was too short to fit.</summary>
     public double AlphaC => LossFrontierFit?["alpha"] ?? double.NaN;
 
     /// <summary>Builds the frontiers and fits from the size and budget runs.</summary>
@@ -39,16 +43,23 @@ public sealed record ComputeScaling(
         var headCurves = size.Select(r => Curve(r, p => p.ComputeFlopsWithHead)).ToArray();
         var frontierKaplan = ComputeFrontier.Find(kaplanCurves, ComputeFrontier.LogSpacedBudgets(kaplanCurves, budgets));
         var frontierHead = ComputeFrontier.Find(headCurves, ComputeFrontier.LogSpacedBudgets(headCurves, budgets));
-        FitResult? lossFit = frontierKaplan.Count >= 3
-            ? ScalingLawFitter.Fit(new PowerLaw(), new FitData(frontierKaplan.Select(p => p.ComputeFlops / FlopsPerPfDay).ToArray(),
-                frontierKaplan.Select(p => p.LossNatsPerToken).ToArray(), xName: "C (PF-days)", yName: "loss"))
+        var envelope = kaplanCurves.Length > 0
+            ? ComputeFrontier.Envelope(kaplanCurves, ComputeFrontier.LogSpacedBudgets(kaplanCurves, 2 * budgets))
+            : [];
+        // L(C_min) is fitted where the envelope is a contest between runs: from the end of the smallest run on.
+        // Below that, the envelope is the smallest run's own early learning curve (warm-up included), not a frontier.
+        double contestFrom = kaplanCurves.Length > 0 ? kaplanCurves[0].ComputeFlops[^1] : double.PositiveInfinity;
+        var fitted = envelope.Where(p => p.ComputeFlops >= contestFrom).ToArray();
+        FitResult? lossFit = fitted.Length >= MinimumEnvelopePoints
+            ? ScalingLawFitter.Fit(new PowerLaw(), new FitData(fitted.Select(p => p.ComputeFlops / FlopsPerPfDay).ToArray(),
+                fitted.Select(p => p.LossNatsPerToken).ToArray(), xName: "C (PF-days)", yName: "loss"))
             : null;
 
         var iso = runs.Where(r => r.Group == LanguageGroups.Budget && r.Usable && r.BudgetFlops is not null)
             .Select(r => new IsoFlopPoint(r.Id, r.BudgetFlops!.Value, r.N, r.Result.ComputeFlopsWithHead, r.Result.FinalValLoss ?? r.BestValLoss, r.Result.Tokens))
             .OrderBy(p => p.BudgetFlops).ThenBy(p => p.NonEmbeddingParams).ToArray();
 
-        return new ComputeScaling(kaplanCurves, frontierKaplan, lossFit,
+        return new ComputeScaling(kaplanCurves, frontierKaplan, envelope, fitted, lossFit,
             Estimate("Kaplan style", "fixed long schedule, frontier from learning curves, non-embedding FLOPs (6N per token)", frontierKaplan, bootstrap),
             Estimate("head FLOPs counted", "same runs and frontier, FLOPs with the output head's matmul (Porian et al. step 1)", frontierHead, bootstrap),
             Estimate("Chinchilla style", "IsoFLOP runs, warm-up and cosine fitted to each budget, head FLOPs counted", IsoFlopFrontier(iso), bootstrap),

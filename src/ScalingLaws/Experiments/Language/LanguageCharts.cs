@@ -67,12 +67,15 @@ public static class LanguageCharts
     {
         var series = c.CurvesKaplanFlops.Select(curve => new Series($"N = {curve.NonEmbeddingParams:N0}",
             curve.ComputeFlops.Select(f => f / ComputeScaling.FlopsPerPfDay).ToArray(), curve.LossNatsPerToken.ToArray(), SeriesStyle.Line)).ToList();
+        if (c.Envelope.Count > 0)
+            series.Add(new Series("lower envelope (compute-efficient frontier)", c.Envelope.Select(p => p.ComputeFlops / ComputeScaling.FlopsPerPfDay).ToArray(),
+                c.Envelope.Select(p => p.LossNatsPerToken).ToArray(), SeriesStyle.PointsAndLine));
         if (c.FrontierKaplan.Count > 0)
-            series.Add(new Series("compute-efficient frontier", c.FrontierKaplan.Select(p => p.ComputeFlops / ComputeScaling.FlopsPerPfDay).ToArray(),
+            series.Add(new Series("interior minima (N_opt budgets)", c.FrontierKaplan.Select(p => p.ComputeFlops / ComputeScaling.FlopsPerPfDay).ToArray(),
                 c.FrontierKaplan.Select(p => p.LossNatsPerToken).ToArray()));
         if (c.LossFrontierFit is { } fit)
             series.Add(Series.Curve($"L(C_min), alpha_C = {fit["alpha"]:F3}", x => fit.Predict(x),
-                c.FrontierKaplan.Min(p => p.ComputeFlops) / ComputeScaling.FlopsPerPfDay, c.FrontierKaplan.Max(p => p.ComputeFlops) / ComputeScaling.FlopsPerPfDay, style: SeriesStyle.DashedLine));
+                c.EnvelopeFitted.Min(p => p.ComputeFlops) / ComputeScaling.FlopsPerPfDay, c.EnvelopeFitted.Max(p => p.ComputeFlops) / ComputeScaling.FlopsPerPfDay, style: SeriesStyle.DashedLine));
         return Charts.LogLog("Loss against compute (non-embedding FLOPs, Kaplan's count)", "compute C (PF-days)", "held-out loss (nats/token)", [.. series]);
     }
 
