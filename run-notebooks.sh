@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's main command: build the `scaling` CLI (and the ScalingLaws library the notebooks #r) in Release,
 # then run every notebook in notebooks/ headless at the smoke preset, writing out/NAME.ipynb, out/NAME.html and
-# out/NAME.summary.json. Extra arguments go to `scaling notebook run`, and a later --param wins:
+# out/NAME.summary.json, then render the notebooks that have cached full-scale records from them into out/full-cached/.
+# Extra arguments go to the first `scaling notebook run`, and a later --param wins:
 #   ./run-notebooks.sh --param preset=quick
 # Exit code: 0 when every cell of every notebook ran, 1 when a cell failed, 2 for bad input.
 set -euo pipefail
@@ -28,4 +29,15 @@ if [ ${#notebooks[@]} -eq 0 ]; then
   echo "no notebooks in notebooks/" >&2
   exit 2
 fi
-dotnet src/ScalingLaws.Cli/bin/Release/net10.0/scaling.dll notebook run "${notebooks[@]}" --param preset=smoke --out out "$@"
+scaling=(dotnet src/ScalingLaws.Cli/bin/Release/net10.0/scaling.dll)
+"${scaling[@]}" notebook run "${notebooks[@]}" --param preset=smoke --out out "$@"
+
+# Notebooks with committed full-scale sweep records (a `cached` parameter) are rendered from them too, in seconds:
+# out/full-cached/NAME.html shows the full preset's curves without training anything.
+cached=()
+for notebook in "${notebooks[@]}"; do
+  if grep -q 'var cached' "$notebook"; then cached+=("$notebook"); fi
+done
+if [ ${#cached[@]} -gt 0 ]; then
+  "${scaling[@]}" notebook run "${cached[@]}" --param preset=full --param cached=true --out out/full-cached
+fi
