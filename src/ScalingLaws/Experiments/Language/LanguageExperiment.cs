@@ -73,8 +73,12 @@ public sealed class LanguageExperiment
         log ??= Console.Out;
         if (Cached)
         {
-            int done = Sweep.Runs.Count(r => Store.IsComplete(r.Id));
+            var outdated = OutdatedRecords();
+            int done = Sweep.Runs.Count(r => Store.IsComplete(r.Id)) - outdated.Count;
             log.WriteLine($"cached: {done}/{Sweep.Runs.Count} runs of {Sweep.Name} have records in {Store.Folder}; nothing is trained.");
+            if (outdated.Count > 0)
+                log.WriteLine($"cached: left out {outdated.Count} record(s) trained from an older version of {Sweep.SourcePath}: " +
+                    $"{string.Join(", ", outdated)}. `scaling sweep run` sets them aside and trains them again.");
             return new SweepReport(Sweep.Runs.Count, 0, done, 0, 0);
         }
         string? folder = Path.GetDirectoryName(Sweep.SourcePath);
@@ -86,12 +90,19 @@ public sealed class LanguageExperiment
         return report;
     }
 
-    /// <summary>The records of this sweep's runs (records of runs no longer in the sweep file are left out), typed.</summary>
+    /// <summary>The records of this sweep's runs, typed (records of runs no longer in the sweep file, or trained from an older config, are left out).</summary>
     public IReadOnlyList<LanguageRun> Runs()
     {
-        var ids = Sweep.Runs.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var ids = Sweep.Runs.Select(r => r.Id).Except(OutdatedRecords()).ToHashSet(StringComparer.Ordinal);
         return LanguageRun.Load(Store).Where(r => ids.Contains(r.Id)).ToArray();
     }
+
+    /// <summary>
+    /// Runs whose record was trained from another config than the sweep file now gives (the file was edited since):
+    /// they are not this sweep's results, so analyses leave them out (a live run retires and retrains them).
+    /// </summary>
+    public IReadOnlyList<string> OutdatedRecords() =>
+        Sweep.Runs.Where(r => !Store.MatchesConfig(r.Id, Sweep.ConfigFor(r))).Select(r => r.Id).ToArray();
 
     /// <summary>The prepared dataset the sweep trains on (fetched and prepared now if this machine lacks it: seconds).</summary>
     public PreparedDataset Dataset()
