@@ -39,10 +39,12 @@ public static class ComputeFrontier
     }
 
     /// <summary>
-    /// The lower envelope of the learning curves (Kaplan et al. 2020, figure 1): at each budget, the lowest loss of any
-    /// run that reached it, with that run's N and C / 6N tokens. Unlike <see cref="Find"/> it keeps budgets where the
-    /// best run is the smallest or largest one: the envelope's loss is a measurement either way (L(C_min) is fitted
-    /// to it); only the best N is then a bound rather than an optimum. Budgets no run reached are skipped.
+    /// The compute-efficient frontier as Kaplan et al. 2020 draw it (figure 1): at each budget, the lowest loss any run
+    /// had reached with at most that much compute (a finished run keeps its best loss at larger budgets, since it could
+    /// have been stopped there), with that run's N and the tokens it had used, C / 6N up to its end. The frontier never
+    /// rises. Unlike <see cref="Find"/> it keeps budgets where the best run is the smallest or largest one: the loss is
+    /// a measurement either way (L(C_min) is fitted to it); only the best N is then a bound rather than an optimum.
+    /// Budgets before any run's first evaluation are skipped.
     /// </summary>
     public static IReadOnlyList<FrontierPoint> Envelope(IReadOnlyList<LearningCurve> curves, IReadOnlyList<double> budgets)
     {
@@ -50,11 +52,11 @@ public static class ComputeFrontier
         var envelope = new List<FrontierPoint>();
         foreach (double budget in budgets)
         {
-            var best = curves.Select(c => (Curve: c, Loss: c.LossAt(budget))).Where(p => !double.IsNaN(p.Loss))
+            var best = curves.Select(c => (Curve: c, Loss: c.BestLossBy(budget))).Where(p => !double.IsNaN(p.Loss))
                 .DefaultIfEmpty().MinBy(p => p.Curve is null ? double.PositiveInfinity : p.Loss);
             if (best.Curve is null) continue;
-            double n = best.Curve.NonEmbeddingParams;
-            envelope.Add(new FrontierPoint(budget, n, budget / (6 * n), best.Loss));
+            double n = best.Curve.NonEmbeddingParams, used = Math.Min(budget, best.Curve.ComputeFlops[^1]);
+            envelope.Add(new FrontierPoint(budget, n, used / (6 * n), best.Loss));
         }
         return envelope;
     }

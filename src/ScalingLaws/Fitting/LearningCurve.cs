@@ -39,4 +39,19 @@ public sealed record LearningCurve(double NonEmbeddingParams, IReadOnlyList<doub
         double t = (Math.Log(flops) - Math.Log(c[lo])) / (Math.Log(c[hi]) - Math.Log(c[lo]));
         return Math.Exp((1 - t) * Math.Log(LossNatsPerToken[lo]) + t * Math.Log(LossNatsPerToken[hi]));
     }
+
+    /// <summary>
+    /// The lowest loss this run had reached by compute <paramref name="flops"/>: the running minimum of the curve up to
+    /// there (interpolated at <paramref name="flops"/> inside the range; after the run ended, its best loss, since one
+    /// could have stopped it there). NaN before the first evaluation.
+    /// </summary>
+    public double BestLossBy(double flops)
+    {
+        var c = ComputeFlops;
+        if (c.Count == 0 || flops < c[0]) return double.NaN;
+        double best = double.PositiveInfinity;
+        for (int i = 0; i < c.Count && c[i] <= flops; i++) best = Math.Min(best, LossNatsPerToken[i]);
+        double here = LossAt(flops);
+        return double.IsNaN(here) ? best : Math.Min(best, here);
+    }
 }

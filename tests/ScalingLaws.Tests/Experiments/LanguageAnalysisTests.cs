@@ -73,11 +73,11 @@ public class LanguageAnalysisTests
     }
 
     [Fact]
-    public void L_of_C_min_is_fitted_to_the_envelope_even_when_every_budget_minimum_is_at_an_edge()
+    public void L_of_C_is_fitted_to_the_envelope_even_when_every_budget_minimum_is_at_an_edge()
     {
         // Data-limited size runs, every one stopped at 3M tokens with L = 10/N^0.3 + 120/D^0.3 (no irreducible
         // loss): at every budget the smallest run still training is best, so Kaplan-style N_opt has no interior
-        // budget, but the envelope, and L(C_min) over it, exist.
+        // budget, but the envelope, and L(C) over it, exist.
         (int Layers, int Width)[] shapes = [(1, 16), (1, 32), (2, 48), (2, 64), (3, 96), (4, 128)];
         var runs = shapes.Select(s =>
         {
@@ -96,8 +96,8 @@ public class LanguageAnalysisTests
         Assert.All(compute.EnvelopeFitted, p => Assert.True(p.ComputeFlops >= smallestEnd * (1 - 1e-9)));
         Assert.True(compute.Envelope.Count > compute.EnvelopeFitted.Count, "the smallest run's own early curve is not fitted");
         Assert.InRange(compute.AlphaC, 0.05, 0.5);
-        // The fitted law follows the envelope it was fitted to (in PF-days), up to the envelope's sawtooth: each
-        // run's segment is a learning curve, steeper than the envelope, ending where the next run takes over.
+        // The fitted law follows the envelope it was fitted to (in PF-days), up to the envelope's steps: each
+        // run's segment is a learning curve or, once it has ended, flat until a larger run passes it.
         var fit = compute.LossFrontierFit!;
         Assert.All(compute.EnvelopeFitted, p =>
             Assert.Equal(p.LossNatsPerToken, fit.Predict(p.ComputeFlops / ComputeScaling.FlopsPerPfDay), p.LossNatsPerToken * 0.15));

@@ -57,9 +57,10 @@ public class ComputeFrontierTests
         var envelope = ComputeFrontier.Envelope(curves, budgets);
 
         Assert.Equal(budgets.Length, envelope.Count);
+        Assert.All(envelope.Zip(envelope.Skip(1)), pair => Assert.True(pair.Second.LossNatsPerToken <= pair.First.LossNatsPerToken));
         foreach (var point in envelope)
         {
-            var reached = curves.Select(c => c.LossAt(point.ComputeFlops)).Where(l => !double.IsNaN(l)).ToArray();
+            var reached = curves.Select(c => c.BestLossBy(point.ComputeFlops)).Where(l => !double.IsNaN(l)).ToArray();
             Assert.Equal(reached.Min(), point.LossNatsPerToken);
             Assert.Contains(curves, c => c.NonEmbeddingParams == point.NonEmbeddingParams);
         }
@@ -69,17 +70,28 @@ public class ComputeFrontierTests
     }
 
     [Fact]
-    public void Envelope_keeps_edge_budgets_and_skips_budgets_no_run_reached()
+    public void Envelope_never_rises_a_finished_run_keeps_its_best_loss_and_edge_budgets_stay()
     {
-        // The small run is better wherever it reached; past its end only the large run is left.
+        // The small run is best while it trains and, finished, until the large one passes its final loss.
         var small = new LearningCurve(1e3, [1e9, 1e10, 1e11], [5.0, 4.0, 3.0]);
-        var large = new LearningCurve(1e5, [1e10, 1e12], [6.0, 2.5]);
-        var envelope = ComputeFrontier.Envelope([large, small], [1e8, 1e9, 1e11, 1e12, 1e13]);
+        var large = new LearningCurve(1e5, [1e10, 1e12], [6.0, 2.9]);
+        var envelope = ComputeFrontier.Envelope([large, small], [1e8, 1e9, 1e11, 5e11, 1e12, 1e13]);
 
-        Assert.Equal([1e9, 1e11, 1e12], envelope.Select(p => p.ComputeFlops));
-        Assert.Equal([1e3, 1e3, 1e5], envelope.Select(p => p.NonEmbeddingParams));
-        Assert.Equal([5.0, 3.0, 2.5], envelope.Select(p => p.LossNatsPerToken));
-        Assert.Equal(1e12 / (6 * 1e5), envelope[2].Tokens, 1e-6);
+        Assert.Equal([1e9, 1e11, 5e11, 1e12, 1e13], envelope.Select(p => p.ComputeFlops));
+        Assert.Equal([1e3, 1e3, 1e3, 1e5, 1e5], envelope.Select(p => p.NonEmbeddingParams));
+        Assert.Equal([5.0, 3.0, 3.0, 2.9, 2.9], envelope.Select(p => p.LossNatsPerToken));
+        Assert.Equal(1e11 / (6 * 1e3), envelope[2].Tokens, 1e-6); // the finished run used 1e11, not the budget
+        Assert.Equal(1e12 / (6 * 1e5), envelope[4].Tokens, 1e-6);
+    }
+
+    [Fact]
+    public void Best_loss_by_a_budget_is_the_running_minimum_of_the_curve()
+    {
+        var curve = new LearningCurve(1e6, [1e10, 1e11, 1e12], [4.0, 2.0, 3.0]);
+        Assert.True(double.IsNaN(curve.BestLossBy(1e9)));
+        Assert.Equal(4.0, curve.BestLossBy(1e10));
+        Assert.Equal(2.0, curve.BestLossBy(5e11)); // the curve rose after 1e11; the best so far stands
+        Assert.Equal(2.0, curve.BestLossBy(1e14));
     }
 
     [Fact]

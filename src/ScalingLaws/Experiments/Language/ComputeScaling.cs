@@ -14,8 +14,8 @@ public sealed record AllocationEstimate(string Name, string Description, IReadOn
 public sealed record IsoFlopPoint(string Id, double BudgetFlops, double NonEmbeddingParams, double ComputeFlopsWithHead, double LossNatsPerToken, double Tokens);
 
 /// <summary>
-/// Compute: every size run's learning curve against compute, the compute-efficient frontier, L(C_min) =
-/// (C_c / C_min)^alpha_C (Kaplan et al. 2020, eq. 1.3), and N_opt(C) three ways, after Porian et al. 2024, to show where
+/// Compute: every size run's learning curve against compute, the compute-efficient frontier, L(C) = (C_c / C)^alpha_C
+/// over it (Kaplan et al. 2020, eq. 1.3, at the fixed batch our runs use rather than converted to C_min), and N_opt(C) three ways, after Porian et al. 2024, to show where
 /// Kaplan's 0.73 and Chinchilla's 0.5 part: (1) Kaplan style: one long fixed schedule for every size, frontier from
 /// intermediate points of the learning curves, embedding and head FLOPs not counted; (2) the same runs with the head's
 /// FLOPs counted; (3) Chinchilla style: IsoFLOP runs trained exactly to their budget with warm-up and cosine decay
@@ -29,10 +29,10 @@ public sealed record ComputeScaling(
     /// <summary>FLOPs in one PF-day (10^15 FLOP/s for a day), the unit of Kaplan's and Henighan's compute axes.</summary>
     public const double FlopsPerPfDay = 8.64e19;
 
-    /// <summary>Fewest envelope budgets L(C_min) is fitted to.</summary>
+    /// <summary>Fewest envelope budgets L(C) is fitted to.</summary>
     public const int MinimumEnvelopePoints = 4;
 
-    /// <summary>alpha_C of L(C_min), or NaN when the envelope was too short to fit.</summary>
+    /// <summary>alpha_C of L(C) over the frontier (fixed batch), or NaN when the envelope was too short to fit.</summary>
     public double AlphaC => LossFrontierFit?["alpha"] ?? double.NaN;
 
     /// <summary>Builds the frontiers and fits from the size and budget runs.</summary>
@@ -46,8 +46,8 @@ public sealed record ComputeScaling(
         var envelope = kaplanCurves.Length > 0
             ? ComputeFrontier.Envelope(kaplanCurves, ComputeFrontier.LogSpacedBudgets(kaplanCurves, 2 * budgets))
             : [];
-        // L(C_min) is fitted where the envelope is a contest between runs: from the end of the smallest run on.
-        // Below that, the envelope is the smallest run's own early learning curve (warm-up included), not a frontier.
+        // L(C) is fitted from the end of the smallest run on: below that the envelope is that one run's learning
+        // curve (warm-up included) and says nothing about the trade between sizes.
         double contestFrom = kaplanCurves.Length > 0 ? kaplanCurves[0].ComputeFlops[^1] : double.PositiveInfinity;
         var fitted = envelope.Where(p => p.ComputeFlops >= contestFrom).ToArray();
         FitResult? lossFit = fitted.Length >= MinimumEnvelopePoints
@@ -60,7 +60,7 @@ public sealed record ComputeScaling(
             .OrderBy(p => p.BudgetFlops).ThenBy(p => p.NonEmbeddingParams).ToArray();
 
         return new ComputeScaling(kaplanCurves, frontierKaplan, envelope, fitted, lossFit,
-            Estimate("Kaplan style", "fixed long schedule, frontier from learning curves, non-embedding FLOPs (6N per token)", frontierKaplan, bootstrap),
+            Estimate("Kaplan style", "fixed long schedule, frontier from learning curves, Kaplan's count: 6N + 6 n_layer n_ctx d_model per token, no embedding or head", frontierKaplan, bootstrap),
             Estimate("head FLOPs counted", "same runs and frontier, FLOPs with the output head's matmul (Porian et al. step 1)", frontierHead, bootstrap),
             Estimate("Chinchilla style", "IsoFLOP runs, warm-up and cosine fitted to each budget, head FLOPs counted", IsoFlopFrontier(iso), bootstrap),
             iso);

@@ -62,7 +62,7 @@ public static class LanguageCharts
         return Charts.LogLog($"L(N, S): alpha_S = {c.AlphaS:F2}, S_c = {c.SC:G3}", "optimiser steps S", "held-out loss (nats/token)", [.. series]);
     }
 
-    /// <summary>Figure 1 (left): every learning curve against compute, the frontier and L(C_min).</summary>
+    /// <summary>Figure 1 (left): every learning curve against compute, the frontier and L(C) over it.</summary>
     public static GenericChart Compute(ComputeScaling c)
     {
         var series = c.CurvesKaplanFlops.Select(curve => new Series($"N = {curve.NonEmbeddingParams:N0}",
@@ -74,7 +74,7 @@ public static class LanguageCharts
             series.Add(new Series("interior minima (N_opt budgets)", c.FrontierKaplan.Select(p => p.ComputeFlops / ComputeScaling.FlopsPerPfDay).ToArray(),
                 c.FrontierKaplan.Select(p => p.LossNatsPerToken).ToArray()));
         if (c.LossFrontierFit is { } fit)
-            series.Add(Series.Curve($"L(C_min), alpha_C = {fit["alpha"]:F3}", x => fit.Predict(x),
+            series.Add(Series.Curve($"L(C) at a fixed batch, alpha_C = {fit["alpha"]:F3}", x => fit.Predict(x),
                 c.EnvelopeFitted.Min(p => p.ComputeFlops) / ComputeScaling.FlopsPerPfDay, c.EnvelopeFitted.Max(p => p.ComputeFlops) / ComputeScaling.FlopsPerPfDay, style: SeriesStyle.DashedLine));
         return Charts.LogLog("Loss against compute (non-embedding FLOPs, Kaplan's count)", "compute C (PF-days)", "held-out loss (nats/token)", [.. series]);
     }

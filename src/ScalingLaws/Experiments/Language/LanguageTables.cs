@@ -19,7 +19,7 @@ public static class LanguageTables
         new Column<LanguageRun>("total params", r => r.Result.TotalParams),
         new Column<LanguageRun>("tokens", r => r.Result.Tokens),
         new Column<LanguageRun>("dataset tokens", r => r.Result.Config.DatasetTokens),
-        new Column<LanguageRun>("C (FLOPs, 6N)", r => r.Result.ComputeFlops),
+        new Column<LanguageRun>("C (FLOPs, Kaplan count)", r => r.Result.ComputeFlops),
         new Column<LanguageRun>("best val loss", r => r.Result.BestValLoss),
         new Column<LanguageRun>("best val bits/byte", r => r.Result.BestValLoss is { } l ? ScalingLaws.Data.PreparedDataset.BitsPerByte(l, valBytesPerToken) : null),
         new Column<LanguageRun>("final val loss", r => r.Result.FinalValLoss),
