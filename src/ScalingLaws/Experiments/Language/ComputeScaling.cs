@@ -60,9 +60,9 @@ public sealed record ComputeScaling(
             .OrderBy(p => p.BudgetFlops).ThenBy(p => p.NonEmbeddingParams).ToArray();
 
         return new ComputeScaling(kaplanCurves, frontierKaplan, envelope, fitted, lossFit,
-            Estimate("Kaplan style", "fixed long schedule, frontier from learning curves, Kaplan's count: 6N + 6 n_layer n_ctx d_model per token, no embedding or head", frontierKaplan, bootstrap),
-            Estimate("head FLOPs counted", "same runs and frontier, FLOPs with the output head's matmul (Porian et al. step 1)", frontierHead, bootstrap),
-            Estimate("Chinchilla style", "IsoFLOP runs, warm-up and cosine fitted to each budget, head FLOPs counted", IsoFlopFrontier(iso), bootstrap),
+            Estimate("Kaplan style", "fixed long schedule, frontier from learning curves, Kaplan's count: 6N + 6 n_layer n_ctx d_model per token, no embedding or head", frontierKaplan, bootstrap, EdgeOfLearningCurves),
+            Estimate("head FLOPs counted", "same runs and frontier, FLOPs with the output head's matmul (Porian et al. step 1)", frontierHead, bootstrap, EdgeOfLearningCurves),
+            Estimate("Chinchilla style", "IsoFLOP runs, warm-up and cosine fitted to each budget, head FLOPs counted", IsoFlopFrontier(iso), bootstrap, WhyNoIsoFlopFrontier(iso)),
             iso);
     }
 
@@ -73,8 +73,8 @@ public sealed record ComputeScaling(
     }
 
     /// <summary>
-    /// Per budget, the loss-minimising N from a parabola in log N through the best run and its neighbours, kept only
-    /// when the minimum is interior (Hoffmann et al. 2022, approach 2; Porian et al. 2024).
+    /// Per budget, the loss-minimising N from a least-squares parabola in log N through every run of the profile (Hoffmann
+    /// et al. 2022, approach 2), kept only when the best run is interior and the parabola opens upward (Porian et al. 2024).
     /// </summary>
     public static IReadOnlyList<FrontierPoint> IsoFlopFrontier(IReadOnlyList<IsoFlopPoint> points)
     {
@@ -85,33 +85,51 @@ public sealed record ComputeScaling(
             if (byN.Length < 3) continue;
             int best = Array.IndexOf(byN, byN.MinBy(p => p.LossNatsPerToken)!);
             if (best == 0 || best == byN.Length - 1) continue;
-            var three = byN[(best - 1)..(best + 2)];
-            double[] x = three.Select(p => Math.Log(p.NonEmbeddingParams)).ToArray(), y = three.Select(p => p.LossNatsPerToken).ToArray();
-            // Vertex of the parabola through three points.
-            double d1 = (y[1] - y[0]) / (x[1] - x[0]), d2 = (y[2] - y[1]) / (x[2] - x[1]);
-            double curvature = (d2 - d1) / (x[2] - x[0]);
-            double logN = curvature > 0 ? 0.5 * (x[0] + x[1]) - d1 / (2 * curvature) : x[1];
-            logN = Math.Clamp(logN, x[0], x[2]);
-            double loss = y[1] + d1 * (logN - x[1]) + curvature * (logN - x[0]) * (logN - x[1]);
-            double c = profile.Average(p => p.ComputeFlopsWithHead);
+            double[] x = byN.Select(p => Math.Log(p.NonEmbeddingParams)).ToArray(), y = byN.Select(p => p.LossNatsPerToken).ToArray();
+            var (a, b, c, centre) = Parabola(x, y);
+            // A profile the parabola cannot hold (flat or bent the wrong way) keeps its best run.
+            double logN = a > 0 ? Math.Clamp(centre - b / (2 * a), x[0], x[^1]) : x[best];
+            double loss = a > 0 ? a * (logN - centre) * (logN - centre) + b * (logN - centre) + c : y[best];
+            double flops = profile.Average(p => p.ComputeFlopsWithHead);
             // Tokens at the optimum: log D interpolated over log N between the runs that bracket it (FLOPs per
             // token with the head are not 6N, so C / 6N would overstate D for small models).
-            int lo = logN <= x[1] ? 0 : 1;
+            int lo = Math.Min(Array.FindLastIndex(x, v => v <= logN), x.Length - 2);
             double t = (logN - x[lo]) / (x[lo + 1] - x[lo]);
-            double tokens = Math.Exp((1 - t) * Math.Log(three[lo].Tokens) + t * Math.Log(three[lo + 1].Tokens));
-            frontier.Add(new FrontierPoint(c, Math.Exp(logN), tokens, loss));
+            double tokens = Math.Exp((1 - t) * Math.Log(byN[lo].Tokens) + t * Math.Log(byN[lo + 1].Tokens));
+            frontier.Add(new FrontierPoint(flops, Math.Exp(logN), tokens, loss));
         }
         return frontier.OrderBy(p => p.ComputeFlops).ToArray();
     }
 
-    private static AllocationEstimate Estimate(string name, string description, IReadOnlyList<FrontierPoint> frontier, BootstrapOptions bootstrap) =>
+    /// <summary>Least squares y = a (x - m)^2 + b (x - m) + c, with m the mean of x (centred for conditioning).</summary>
+    private static (double A, double B, double C, double Centre) Parabola(double[] x, double[] y)
+    {
+        double m = x.Average();
+        var design = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(x.Length, 3, (i, j) => Math.Pow(x[i] - m, 2 - j));
+        var coefficients = design.QR().Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(y));
+        return (coefficients[0], coefficients[1], coefficients[2], m);
+    }
+
+    private static AllocationEstimate Estimate(string name, string description, IReadOnlyList<FrontierPoint> frontier, BootstrapOptions bootstrap,
+        string whyEmpty) =>
         frontier.Count switch
         {
             >= 5 => new AllocationEstimate(name, description, frontier, ComputeFrontier.FitOptimalParams(frontier, bootstrap), null),
             >= 3 => new AllocationEstimate(name, description, frontier, ComputeFrontier.FitOptimalParams(frontier, bootstrap),
                 $"from only {frontier.Count} budgets: resampling so few points makes the interval far too narrow; read the exponent as a rough value"),
             _ => new AllocationEstimate(name, description, frontier, null,
-                $"only {frontier.Count} budget(s) had an interior loss minimum; N_opt(C) needs 3. At every other budget the best run was the smallest " +
-                "(or largest) one there: a larger preset spans more sizes and budgets"),
+                $"only {frontier.Count} budget(s) had an interior loss minimum; N_opt(C) needs 3. {whyEmpty}"),
         };
+
+    // Why a frontier from the size runs' learning curves comes out empty: every size run sees the same tokens, so at a
+    // budget the smallest run still training wins unless a larger one overtakes it mid-run (Kaplan's 2.5e5 steps).
+    private const string EdgeOfLearningCurves =
+        "At the other budgets the best run was the smallest one still training: the size runs all stop at the same token count, " +
+        "so a larger model overtakes a smaller one only if the smaller is trained well past its compute-optimal point; runs " +
+        "many times longer than the compute-optimal length would move the minima inside";
+
+    private static string WhyNoIsoFlopFrontier(IReadOnlyList<IsoFlopPoint> iso) => iso.Count == 0
+        ? "The sweep has no finished IsoFLOP (group \"budget\") runs yet"
+        : "At the other budgets the lowest loss was at the smallest or largest size trained there, or fewer than 3 sizes have finished; " +
+          "a profile needs sizes on both sides of its minimum";
 }

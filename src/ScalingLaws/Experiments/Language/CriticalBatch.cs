@@ -18,13 +18,19 @@ public sealed record CriticalBatch(IReadOnlyList<NoiseScalePoint> Points, FitRes
     /// <summary>B_star in tokens, or NaN.</summary>
     public double BStar => Fit?["B_star"] ?? double.NaN;
 
-    /// <summary>Collects the noise-scale estimates after warm-up and fits B_crit(L).</summary>
+    /// <summary>Points at a learning rate below this fraction of the peak are not used.</summary>
+    public const double MinimumRateFraction = 0.1;
+
+    /// <summary>Collects the noise-scale estimates after warm-up and before the end of the decay, and fits B_crit(L).</summary>
     public static CriticalBatch Analyse(IReadOnlyList<LanguageRun> runs)
     {
         var points = runs.Where(r => r.Group == LanguageGroups.Size && r.Usable)
             .SelectMany(r => r.Result.LearningCurve
-                // The EMA needs some steps to settle; early estimates are dominated by its start.
-                .Where(p => p.Step >= 20 && p.GradientNoiseScale is > 0 && double.IsFinite(p.GradientNoiseScale.Value) && double.IsFinite(p.ValLoss))
+                // Warm-up points are left out (the smoothed estimate lags a landscape that changes fast, and they sit
+                // near the untrained loss), and so is the tail of the decay: at under a tenth of the peak rate the
+                // weights settle into a valley floor where the mean gradient vanishes and B_simple no longer tracks B_crit.
+                .Where(p => p.Step >= Math.Max(r.WarmupSteps, 20) && p.LearningRate >= MinimumRateFraction * r.Result.Config.EffectiveSchedule.PeakLearningRate
+                    && p.GradientNoiseScale is > 0 && double.IsFinite(p.GradientNoiseScale.Value) && double.IsFinite(p.ValLoss))
                 .Select(p => new NoiseScalePoint(r.Id, r.N, p.Step, p.ValLoss, p.GradientNoiseScale!.Value)))
             .ToArray();
         if (points.Length < 4)

@@ -34,10 +34,27 @@ public sealed record LanguageRun(string Id, string Group, RunResult Result, doub
     public double DatasetTokens(long fullTrainTokens) => Result.Config.DatasetTokens ?? fullTrainTokens;
 
     /// <summary>
-    /// The data that actually limited the run: D, or the tokens it trained on when it stopped before one pass
-    /// (a run that saw 1.5M of 3.3M tokens knows nothing of the rest).
+    /// The data that actually limited the run: the distinct tokens it is expected to have seen, D (1 - e^(-T/D)) for T
+    /// tokens trained. The sampler draws windows at random starts, with replacement, so one pass's worth of windows
+    /// (T = D) covers only 63% of the text; the rest the model knows nothing of. It tends to D when T is many times D
+    /// and to T when T is a small fraction of D.
     /// </summary>
-    public double EffectiveDatasetTokens(long fullTrainTokens) => Math.Min(DatasetTokens(fullTrainTokens), Result.Tokens);
+    public double EffectiveDatasetTokens(long fullTrainTokens)
+    {
+        double d = DatasetTokens(fullTrainTokens);
+        return d * (1 - Math.Exp(-Result.Tokens / d));
+    }
+
+    /// <summary>Optimiser steps of learning-rate warm-up (given in steps or tokens).</summary>
+    public long WarmupSteps
+    {
+        get
+        {
+            var s = Result.Config.EffectiveSchedule;
+            long perStep = Result.Config.TokensPerStep;
+            return s.WarmupTokens is { } t ? (t + perStep - 1) / perStep : s.WarmupSteps;
+        }
+    }
 
     /// <summary>d_model / n_layer.</summary>
     public double AspectRatio => (double)Result.Config.Model.DModel / Result.Config.Model.NLayer;

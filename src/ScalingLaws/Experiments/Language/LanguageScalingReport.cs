@@ -89,6 +89,7 @@ public sealed class LanguageScalingReport
         {
             rows.Add(new("alpha_D", "L(D) exponent", d.AlphaD, d.AlphaDInterval.ToString(), 0.095));
             rows.Add(new("D_c", "L(D) scale (tokens)", d.LdFit["x_c"], d.LdBootstrap.Intervals["x_c"].ToString(), 5.4e13));
+            rows.Add(new("alpha_D (joint)", "alpha_D of the joint L(N, D) fit", d.JointAlphaD, "", 0.103));
             rows.Add(new("alpha_N/alpha_D", "overfitting exponent in N^a/D", d.OverfitExponent, "", 0.74));
         }
         if (Compute?.LossFrontierFit is { } c)
@@ -102,7 +103,8 @@ public sealed class LanguageScalingReport
             rows.Add(new("a (N_opt ~ C^a)", "compute-optimal size exponent, Kaplan style", a.Exponent, a.ExponentInterval.ToString(), 0.73));
         if (Curves is { } s)
         {
-            rows.Add(new("alpha_S", "L(N,S) step exponent", s.AlphaS, "", 0.76));
+            rows.Add(new("alpha_S", s.SpansADecade ? "L(N,S) step exponent"
+                : $"L(N,S) step exponent; fitted over S = {s.FittedSteps.First}-{s.FittedSteps.Last} only, mostly the learning-rate decay: not comparable", s.AlphaS, "", 0.76));
             rows.Add(new("S_c", "L(N,S) step scale (raw S, not S_min)", s.SC, "", 2.1e3));
         }
         if (Batch?.Fit is not null)

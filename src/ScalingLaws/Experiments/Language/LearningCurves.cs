@@ -22,13 +22,22 @@ public sealed record LearningCurves(IReadOnlyList<CurveSample> Samples, FitResul
     /// <summary>S_c.</summary>
     public double SC => Fit["S_c"];
 
+    /// <summary>The fewest and most steps among the fitted points.</summary>
+    public (long First, long Last) FittedSteps => (Samples.Min(s => s.Step), Samples.Max(s => s.Step));
+
+    /// <summary>
+    /// Whether the fitted points span a decade of S or more. Kaplan's alpha_S comes from 2.5e5-step runs; a short run
+    /// leaves only a narrow window after warm-up, over which the cosine decay, not the law, shapes the curve.
+    /// </summary>
+    public bool SpansADecade => FittedSteps.Last >= 10 * FittedSteps.First;
+
     /// <summary>Fits L(N, S) to the size runs' curves after warm-up.</summary>
     public static LearningCurves Analyse(IReadOnlyList<LanguageRun> runs)
     {
         var size = runs.Where(r => r.Group == LanguageGroups.Size && r.Usable).OrderBy(r => r.N).ToArray();
         var samples = size.SelectMany(r =>
         {
-            long warmup = WarmupSteps(r);
+            long warmup = r.WarmupSteps;
             return r.Result.LearningCurve.Where(p => p.Step >= Math.Max(2 * warmup, 10) && double.IsFinite(p.ValLoss))
                 .Select(p => new CurveSample(r.Id, r.N, p.Step, p.Tokens, p.ValLoss));
         }).ToArray();
@@ -41,12 +50,6 @@ public sealed record LearningCurves(IReadOnlyList<CurveSample> Samples, FitResul
         double target = size.Length > 1 ? size.Skip(1).Max(r => r.BestValLoss) : size[0].BestValLoss;
         var toTarget = size.Select(r => new TokensToTarget(r.Id, r.N, FirstTokensBelow(r, target))).ToArray();
         return new LearningCurves(samples, fit, target, toTarget);
-    }
-
-    private static long WarmupSteps(LanguageRun r)
-    {
-        var s = r.Result.Config.EffectiveSchedule;
-        return s.WarmupTokens is { } t ? (t + r.Result.Config.TokensPerStep - 1) / r.Result.Config.TokensPerStep : s.WarmupSteps;
     }
 
     /// <summary>Tokens at which the held-out loss first fell to <paramref name="target"/>, interpolated in log tokens.</summary>
