@@ -70,12 +70,21 @@ public static class LanguageTables
         new Column<AllocationEstimate>("note", e => e.Note ?? ""));
 
     /// <summary>The IsoFLOP runs.</summary>
-    public static DataFrame IsoFlop(ComputeScaling c) => Tables.From(c.IsoFlop,
-        new Column<IsoFlopPoint>("run", p => p.Id),
-        new Column<IsoFlopPoint>("budget (FLOPs)", p => p.BudgetFlops),
-        new Column<IsoFlopPoint>("C used (FLOPs, with head)", p => p.ComputeFlopsWithHead),
-        new Column<IsoFlopPoint>("N", p => p.NonEmbeddingParams),
-        new Column<IsoFlopPoint>("final loss", p => p.LossNatsPerToken));
+    public static DataFrame IsoFlop(ComputeScaling c, long? trainTokens = null)
+    {
+        var columns = new List<Column<IsoFlopPoint>>
+        {
+            new("run", p => p.Id),
+            new("budget (FLOPs)", p => p.BudgetFlops),
+            new("C used (FLOPs, with head)", p => p.ComputeFlopsWithHead),
+            new("N", p => p.NonEmbeddingParams),
+            new("tokens", p => p.Tokens),
+            new("final loss", p => p.LossNatsPerToken),
+        };
+        // Small models at large budgets may take more than one pass over the corpus: repeated data costs them a little.
+        if (trainTokens is > 0) columns.Insert(5, new("passes over the data", p => p.Tokens / trainTokens.Value));
+        return Tables.From(c.IsoFlop, [.. columns]);
+    }
 
     /// <summary>Transfer points.</summary>
     public static DataFrame Transfer(Transfer t) => Tables.From(t.Points,
