@@ -7,11 +7,21 @@ namespace ScalingLaws.Fitting;
 /// </summary>
 public static class Bootstrap
 {
-    /// <summary>Refits <paramref name="fit"/>'s law on resamples of <paramref name="data"/>.</summary>
-    public static BootstrapResult Run(FitResult fit, FitData data, BootstrapOptions? options = null)
+    /// <summary>
+    /// Refits <paramref name="fit"/>'s law on resamples of <paramref name="data"/>. With <paramref name="clusters"/> (one
+    /// id per point) whole clusters are resampled instead of points: the cluster bootstrap, for points that are not
+    /// independent, such as many evaluations along one training run.
+    /// </summary>
+    public static BootstrapResult Run(FitResult fit, FitData data, BootstrapOptions? options = null, IReadOnlyList<int>? clusters = null)
     {
         options ??= new BootstrapOptions();
         options.Validate();
+        if (clusters is not null && clusters.Count != data.Count)
+            throw new ArgumentException($"Give one cluster id per point ({data.Count}); got {clusters.Count}.", nameof(clusters));
+        // Points of cluster c are members[c]; without clusters every point is its own.
+        var members = clusters is null
+            ? Enumerable.Range(0, data.Count).Select(i => new[] { i }).ToArray()
+            : Enumerable.Range(0, data.Count).GroupBy(i => clusters[i]).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
         var law = fit.Law;
         var warmStart = fit.FitSpaceValues.ToArray();
         var serial = fit.Options with { Parallel = false };
@@ -20,7 +30,8 @@ public static class Bootstrap
         {
             var rng = SeedSequence.For(options.Seed, r);
             var counts = new double[data.Count];
-            for (int i = 0; i < data.Count; i++) counts[rng.Next(data.Count)] += 1;
+            for (int c = 0; c < members.Length; c++)
+                foreach (int i in members[rng.Next(members.Length)]) counts[i] += 1;
             for (int i = 0; i < data.Count; i++) counts[i] *= data.Weights[i];
             try
             {

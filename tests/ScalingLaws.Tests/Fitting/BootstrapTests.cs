@@ -59,6 +59,42 @@ public class BootstrapTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Cluster_bootstrap_widens_the_interval_when_points_share_a_clusters_error()
+    {
+        // Eight runs of ten points each; each run's points share one offset (as evaluations along one training run
+        // do). Resampling points treats 80 points as independent; resampling runs sees only eight.
+        var law = new PowerLaw();
+        double[] truth = [8.8e13, 0.076];
+        var rng = new Random(11);
+        var x = new List<double>();
+        var y = new List<double>();
+        var run = new List<int>();
+        for (int r = 0; r < 8; r++)
+        {
+            double offset = Math.Exp(0.05 * Gaussian(rng));
+            foreach (double v in LogSpaced(1e5 * Math.Pow(3, r), 3e5 * Math.Pow(3, r), 10))
+            {
+                x.Add(v);
+                y.Add(law.Evaluate(truth, v) * offset * Math.Exp(0.002 * Gaussian(rng)));
+                run.Add(r);
+            }
+        }
+        var data = new FitData(x, y);
+        var fit = ScalingLawFitter.Fit(law, data);
+        var options = new BootstrapOptions(Resamples: 400, Seed: 4);
+        var points = Bootstrap.Run(fit, data, options).Intervals["alpha"];
+        var runs = Bootstrap.Run(fit, data, options, run).Intervals["alpha"];
+        output.WriteLine($"points {points}, runs {runs}");
+        Assert.True(runs.Upper - runs.Lower > 2 * (points.Upper - points.Lower), $"runs {runs} vs points {points}");
+
+        // One point per cluster is the ordinary bootstrap, draw for draw.
+        var singletons = Bootstrap.Run(fit, data, options, Enumerable.Range(0, data.Count).ToArray()).Intervals["alpha"];
+        Assert.Equal(points.Lower, singletons.Lower);
+        Assert.Equal(points.Upper, singletons.Upper);
+        Assert.Throws<ArgumentException>(() => Bootstrap.Run(fit, data, options, [1, 2]));
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_intervals_in_parallel_and_serially()
     {
         var law = new PowerLawPlusConstant();

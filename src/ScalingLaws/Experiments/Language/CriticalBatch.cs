@@ -10,10 +10,16 @@ public sealed record NoiseScalePoint(string Id, double NonEmbeddingParams, long 
 /// along every size run, against the loss, and B_crit(L) = B_star / L^(1/alpha_B) (Kaplan et al. 2020, eq. 1.4) fitted to
 /// it. Kaplan finds B_crit depends on the loss, not the model size, so all runs share one curve.
 /// </summary>
-public sealed record CriticalBatch(IReadOnlyList<NoiseScalePoint> Points, FitResult? Fit, string? Note)
+public sealed record CriticalBatch(IReadOnlyList<NoiseScalePoint> Points, FitResult? Fit, BootstrapResult? Bootstrap, string? Note)
 {
     /// <summary>alpha_B, or NaN when there were too few positive estimates.</summary>
     public double AlphaB => Fit?["alpha_B"] ?? double.NaN;
+
+    /// <summary>
+    /// The interval of alpha_B from resampling whole runs (a run's estimates share its noise, so resampling points
+    /// would be far too narrow); null without a fit.
+    /// </summary>
+    public ConfidenceInterval? AlphaBInterval => Bootstrap?.Intervals["alpha_B"];
 
     /// <summary>B_star in tokens, or NaN.</summary>
     public double BStar => Fit?["B_star"] ?? double.NaN;
@@ -22,7 +28,7 @@ public sealed record CriticalBatch(IReadOnlyList<NoiseScalePoint> Points, FitRes
     public const double MinimumRateFraction = 0.1;
 
     /// <summary>Collects the noise-scale estimates after warm-up and before the end of the decay, and fits B_crit(L).</summary>
-    public static CriticalBatch Analyse(IReadOnlyList<LanguageRun> runs)
+    public static CriticalBatch Analyse(IReadOnlyList<LanguageRun> runs, BootstrapOptions? bootstrap = null)
     {
         var points = runs.Where(r => r.Group == LanguageGroups.Size && r.Usable)
             .SelectMany(r => r.Result.LearningCurve
@@ -34,8 +40,11 @@ public sealed record CriticalBatch(IReadOnlyList<NoiseScalePoint> Points, FitRes
                 .Select(p => new NoiseScalePoint(r.Id, r.N, p.Step, p.ValLoss, p.GradientNoiseScale!.Value)))
             .ToArray();
         if (points.Length < 4)
-            return new CriticalBatch(points, null, $"only {points.Length} positive noise-scale estimates; train longer or with more micro-batches per step.");
+            return new CriticalBatch(points, null, null, $"only {points.Length} positive noise-scale estimates; train longer or with more micro-batches per step.");
         var data = new FitData(points.Select(p => p.LossNatsPerToken).ToArray(), points.Select(p => p.NoiseScaleTokens).ToArray(), xName: "loss", yName: "B_simple");
-        return new CriticalBatch(points, ScalingLawFitter.Fit(new CriticalBatchSize(), data), null);
+        var fit = ScalingLawFitter.Fit(new CriticalBatchSize(), data);
+        var runIds = points.Select(p => p.Id).Distinct().ToList();
+        var clusters = points.Select(p => runIds.IndexOf(p.Id)).ToArray();
+        return new CriticalBatch(points, fit, Fitting.Bootstrap.Run(fit, data, bootstrap, clusters), null);
     }
 }

@@ -58,7 +58,7 @@ public sealed class LanguageScalingReport
             Data = Try("data", problems, () => DataScaling.Analyse(runs, fullTrainTokens, bootstrap)),
             Curves = Try("learning curves", problems, () => LearningCurves.Analyse(runs)),
             Compute = Try("compute", problems, () => ComputeScaling.Analyse(runs, bootstrap)),
-            Batch = Try("critical batch", problems, () => CriticalBatch.Analyse(runs)),
+            Batch = Try("critical batch", problems, () => CriticalBatch.Analyse(runs, bootstrap)),
             Transfer = Try("transfer", problems, () => Language.Transfer.Analyse(runs)),
             Problems = problems,
         };
@@ -109,7 +109,7 @@ public sealed class LanguageScalingReport
         }
         if (Batch?.Fit is not null)
         {
-            rows.Add(new("alpha_B", "B_crit(L) exponent", Batch.AlphaB, "", 0.21));
+            rows.Add(new("alpha_B", "B_crit(L) exponent (interval resamples whole runs)", Batch.AlphaB, Batch.AlphaBInterval?.ToString() ?? "", 0.21));
             rows.Add(new("B_star", "B_crit(L) scale (tokens)", Batch.BStar, "", 2e8));
         }
         return rows;
