@@ -51,7 +51,7 @@ internal static class SweepCommand
             {
                 report = SweepRunner.Run(sweep, store,
                     (context, token) => SweepTraining.Train(context, sweepFolder, new ProgressLineWriter(Console.Out), line => Console.WriteLine($"  data: {line}"), token),
-                    new Progress(), onlyIds, cancellationToken: cancellation);
+                    new Progress(SweepEta.For(sweep, store)), onlyIds, cancellationToken: cancellation);
             }
             catch (ArgumentException e)
             {
@@ -98,24 +98,35 @@ internal static class SweepCommand
                 }
             }
             AnsiConsole.Write(table);
-            Console.WriteLine($"{records.Count}/{sweep.Runs.Count} runs have results in {store.Folder}");
+            var eta = SweepEta.For(sweep, store);
+            Console.WriteLine($"{records.Count}/{sweep.Runs.Count} runs have results in {store.Folder}; " +
+                $"{eta.FractionDone:P0} of the planned training FLOPs ({eta.RemainingFlops:G3} FLOPs to go)");
             return 0;
         });
         return command;
     }
 
-    /// <summary>One line per sweep event, readable in a terminal, a log file or a notebook.</summary>
-    private sealed class Progress : IProgress<SweepEvent>
+    /// <summary>One line per sweep event, readable in a terminal, a log file or a notebook; after each trained run, the sweep's ETA.</summary>
+    private sealed class Progress(SweepEta eta) : IProgress<SweepEvent>
     {
-        public void Report(SweepEvent e) => Console.WriteLine(e.Kind switch
+        private readonly System.Diagnostics.Stopwatch clock = new();
+
+        public void Report(SweepEvent e)
         {
-            SweepEventKind.Started => $"[{e.Index + 1}/{e.Count}] {e.RunId}: training",
-            SweepEventKind.Completed => $"[{e.Index + 1}/{e.Count}] {e.RunId}: done",
-            SweepEventKind.AlreadyComplete => $"[{e.Index + 1}/{e.Count}] {e.RunId}: already done, skipped",
-            SweepEventKind.Outdated => $"[{e.Index + 1}/{e.Count}] {e.RunId}: {e.Message}",
-            SweepEventKind.ClaimedElsewhere => $"[{e.Index + 1}/{e.Count}] {e.RunId}: being trained by another process, skipped",
-            SweepEventKind.Failed => $"[{e.Index + 1}/{e.Count}] {e.RunId}: FAILED: {e.Message}",
-            _ => $"{e.RunId}: {e.Kind}",
-        });
+            if (e.Kind == SweepEventKind.Started) clock.Restart();
+            if (e.Kind == SweepEventKind.Completed) eta.Trained(e.RunId, clock.Elapsed.TotalSeconds);
+            if (e.Kind == SweepEventKind.AlreadyComplete) eta.MarkDone(e.RunId);
+            Console.WriteLine(e.Kind switch
+            {
+                SweepEventKind.Started => $"[{e.Index + 1}/{e.Count}] {e.RunId}: training",
+                SweepEventKind.Completed => $"[{e.Index + 1}/{e.Count}] {e.RunId}: done; sweep {eta.FractionDone:P0} of planned FLOPs done" +
+                    (eta.Remaining is { } left ? $", about {(int)left.TotalHours}:{left:mm\\:ss} left at the rate so far" : ""),
+                SweepEventKind.AlreadyComplete => $"[{e.Index + 1}/{e.Count}] {e.RunId}: already done, skipped",
+                SweepEventKind.Outdated => $"[{e.Index + 1}/{e.Count}] {e.RunId}: {e.Message}",
+                SweepEventKind.ClaimedElsewhere => $"[{e.Index + 1}/{e.Count}] {e.RunId}: being trained by another process, skipped",
+                SweepEventKind.Failed => $"[{e.Index + 1}/{e.Count}] {e.RunId}: FAILED: {e.Message}",
+                _ => $"{e.RunId}: {e.Kind}",
+            });
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScalingLaws.Data;
+using ScalingLaws.Models;
 using ScalingLaws.Training;
 
 namespace ScalingLaws.Sweeps;
@@ -30,21 +31,34 @@ public static class SweepTraining
     /// </summary>
     public static void ValidateAll(SweepDefinition sweep)
     {
-        foreach (var run in sweep.Runs)
+        foreach (var run in sweep.Runs) ConfigWithoutData(sweep, run);
+    }
+
+    /// <summary>
+    /// The training FLOPs a run is planned to take (head counted, evaluations not): what a sweep-wide ETA weighs
+    /// runs by. Early-stopped runs take less.
+    /// </summary>
+    public static double PlannedFlops(SweepDefinition sweep, SweepRun run)
+    {
+        var config = ConfigWithoutData(sweep, run);
+        return FlopCount.TrainingFlopsPerTokenWithHead(config.Model) * config.TotalSteps * config.TokensPerStep;
+    }
+
+    // The run's validated config, its dataset not yet prepared (so nothing is fetched or tokenised).
+    private static TrainConfig ConfigWithoutData(SweepDefinition sweep, SweepRun run)
+    {
+        var json = sweep.ConfigFor(run);
+        if (json["data"] is null && json["dataset"] is null)
+            throw new ArgumentException($"Sweep '{sweep.Name}', run '{run.Id}': give \"dataset\" (e.g. {{\"corpus\": \"sotu\"}}) or \"data\" (a prepared dataset folder).");
+        json["data"] ??= "(prepared when the run starts)";
+        foreach (string key in DescriptiveKeys) json.Remove(key);
+        try
         {
-            var json = sweep.ConfigFor(run);
-            if (json["data"] is null && json["dataset"] is null)
-                throw new ArgumentException($"Sweep '{sweep.Name}', run '{run.Id}': give \"dataset\" (e.g. {{\"corpus\": \"sotu\"}}) or \"data\" (a prepared dataset folder).");
-            json["data"] ??= "(prepared when the run starts)";
-            foreach (string key in DescriptiveKeys) json.Remove(key);
-            try
-            {
-                (json.Deserialize<TrainConfig>(Strict) ?? throw new ArgumentException("The run config is empty.")).Validate();
-            }
-            catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
-            {
-                throw new ArgumentException($"Sweep '{sweep.Name}', run '{run.Id}': {e.Message}", e);
-            }
+            return (json.Deserialize<TrainConfig>(Strict) ?? throw new ArgumentException("The run config is empty.")).Validate();
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
+        {
+            throw new ArgumentException($"Sweep '{sweep.Name}', run '{run.Id}': {e.Message}", e);
         }
     }
 
