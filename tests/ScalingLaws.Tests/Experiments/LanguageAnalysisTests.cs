@@ -73,10 +73,10 @@ public class LanguageAnalysisTests
     }
 
     [Fact]
-    public void IsoFlop_parabola_uses_every_run_of_the_profile_so_noise_in_one_moves_the_vertex_little()
+    public void IsoFlop_parabola_uses_five_runs_around_the_minimum_so_noise_in_one_moves_the_vertex_little()
     {
         // Seven sizes around N* = 3e4 with +-0.01 nats of noise: the three runs nearest the minimum alone are
-        // easily tipped; least squares over all seven finds N* within 15%.
+        // easily tipped; least squares over the five around it finds N* within 15%.
         double[] sizes = ScalingLaws.Tests.Fitting.SyntheticData.LogSpaced(3e3, 3e5, 7);
         var noise = new Random(7);
         var points = sizes.Select(n => new IsoFlopPoint($"r{n}", 1e12, n, 1e12,
@@ -84,6 +84,18 @@ public class LanguageAnalysisTests
         var only = Assert.Single(ComputeScaling.IsoFlopFrontier(points));
         Assert.Equal(3e4, only.NonEmbeddingParams, 3e4 * 0.15);
         Assert.InRange(only.Tokens, 1e12 / (6 * sizes[4]), 1e12 / (6 * sizes[2]));
+    }
+
+    [Fact]
+    public void A_lopsided_IsoFlop_profile_keeps_its_vertex_between_the_runs_around_the_minimum()
+    {
+        // The full sweep's 1e12 profile: one run left of the minimum, four rising steeply to the right. A parabola
+        // through all six is dragged by the far runs (its vertex falls below the smallest model); the runs around
+        // the minimum put it between the two best.
+        (double N, double Loss)[] runs = [(3312, 4.143), (12768, 4.116), (56640, 4.669), (100096, 4.976), (335712, 5.542), (793344, 5.871)];
+        var points = runs.Select(r => new IsoFlopPoint($"r{r.N}", 1e12, r.N, 1e12, r.Loss, 1e12 / (6 * r.N))).ToArray();
+        var only = Assert.Single(ComputeScaling.IsoFlopFrontier(points));
+        Assert.InRange(only.NonEmbeddingParams, 4000, 12768);
     }
 
     [Fact]

@@ -73,18 +73,22 @@ public sealed record ComputeScaling(
     }
 
     /// <summary>
-    /// Per budget, the loss-minimising N from a least-squares parabola in log N through every run of the profile (Hoffmann
-    /// et al. 2022, approach 2), kept only when the best run is interior and the parabola opens upward (Porian et al. 2024).
+    /// Per budget, the loss-minimising N from a least-squares parabola in log N (Hoffmann et al. 2022, approach 2) through
+    /// the best run and up to two neighbours on each side: more than three points, so noise in one moves the vertex
+    /// little, but not the far runs of a lopsided profile, which would drag it. Kept only when the best run is interior
+    /// (Porian et al. 2024).
     /// </summary>
     public static IReadOnlyList<FrontierPoint> IsoFlopFrontier(IReadOnlyList<IsoFlopPoint> points)
     {
         var frontier = new List<FrontierPoint>();
         foreach (var profile in points.GroupBy(p => p.BudgetFlops))
         {
-            var byN = profile.OrderBy(p => p.NonEmbeddingParams).ToArray();
-            if (byN.Length < 3) continue;
-            int best = Array.IndexOf(byN, byN.MinBy(p => p.LossNatsPerToken)!);
-            if (best == 0 || best == byN.Length - 1) continue;
+            var all = profile.OrderBy(p => p.NonEmbeddingParams).ToArray();
+            if (all.Length < 3) continue;
+            int bestOfAll = Array.IndexOf(all, all.MinBy(p => p.LossNatsPerToken)!);
+            if (bestOfAll == 0 || bestOfAll == all.Length - 1) continue;
+            var byN = all[Math.Max(0, bestOfAll - 2)..Math.Min(all.Length, bestOfAll + 3)];
+            int best = bestOfAll - Math.Max(0, bestOfAll - 2);
             double[] x = byN.Select(p => Math.Log(p.NonEmbeddingParams)).ToArray(), y = byN.Select(p => p.LossNatsPerToken).ToArray();
             var (a, b, c, centre) = Parabola(x, y);
             // A profile the parabola cannot hold (flat or bent the wrong way) keeps its best run.
