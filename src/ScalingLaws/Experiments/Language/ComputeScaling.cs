@@ -120,7 +120,7 @@ public sealed record ComputeScaling(
         {
             >= 5 => new AllocationEstimate(name, description, frontier, ComputeFrontier.FitOptimalParams(frontier, bootstrap), null),
             >= 3 => new AllocationEstimate(name, description, frontier, ComputeFrontier.FitOptimalParams(frontier, bootstrap),
-                $"from only {frontier.Count} budgets: resampling so few points makes the interval far too narrow; read the exponent as a rough value"),
+                $"from only {frontier.Count} budgets: a bootstrap over so few points is unreliable (often too narrow); read the exponent as a rough value"),
             _ => new AllocationEstimate(name, description, frontier, null,
                 $"only {frontier.Count} budget(s) had an interior loss minimum; N_opt(C) needs 3. {whyEmpty}"),
         };
