@@ -36,7 +36,8 @@ public sealed class DataCache
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "scaling-notebooks", "data");
     }
 
-    private static string? FindRepositoryRoot(string start)
+    /// <summary>The nearest folder at or above <paramref name="start"/> holding ScalingNotebooks.sln; null outside the repository.</summary>
+    internal static string? FindRepositoryRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "ScalingNotebooks.sln")))

@@ -95,8 +95,7 @@ public static class DatasetPreparer
                 return existing;
             }
         }
-        Prepare(options, outputFolder, log);
-        return PreparedDataset.Load(outputFolder);
+        return Prepare(options, outputFolder, log).Dataset;
     }
 
     /// <summary>Default output folder: &lt;cache&gt;/prepared/CORPUS-bpeVOCAB or CORPUS-bytes.</summary>

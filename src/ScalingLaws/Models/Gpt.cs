@@ -24,7 +24,6 @@ public sealed class Gpt : nn.Module<Tensor, Tensor>
     /// </summary>
     public Gpt(GptConfig config, long seed = 0) : base(nameof(Gpt))
     {
-        OpenMpSpin.ConfigureBeforeTorchLoads();
         TorchSharpNative.EnsureLoadable();
         Config = config.Validate();
         wte = nn.Embedding(config.VocabSize, config.DModel);

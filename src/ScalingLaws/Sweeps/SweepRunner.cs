@@ -135,12 +135,6 @@ public static class SweepRunner
             : $"scaling sweep run {RelativeToRepository(sweep.SourcePath)} --results {RelativeToRepository(Path.GetDirectoryName(store.Folder)!)} --only {run.Id}",
     };
 
-    private static string RelativeToRepository(string path)
-    {
-        for (var dir = Path.GetDirectoryName(path); dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(Path.Combine(dir, "ScalingNotebooks.sln"))) return Path.GetRelativePath(dir, path);
-        }
-        return path;
-    }
+    private static string RelativeToRepository(string path) =>
+        Data.DataCache.FindRepositoryRoot(Path.GetDirectoryName(path)!) is { } root ? Path.GetRelativePath(root, path) : path;
 }

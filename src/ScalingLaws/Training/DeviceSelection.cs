@@ -9,7 +9,6 @@ public static class DeviceSelection
     /// <summary>Resolves <paramref name="name"/>; throws naming the valid choices for an unknown or unavailable device.</summary>
     public static Device Resolve(string name)
     {
-        OpenMpSpin.ConfigureBeforeTorchLoads();
         TorchSharpNative.EnsureLoadable();
         string n = name.Trim().ToLowerInvariant();
         if (n is "auto") return cuda.is_available() ? CUDA : CPU;

@@ -17,7 +17,7 @@ public static class GitCommit
     /// <summary>The commit this library was built from, or null when the build did not record one.</summary>
     public static string? OfBuild()
     {
-        string? version = typeof(GitCommit).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        string? version = InformationalVersion;
         int plus = version?.IndexOf('+') ?? -1;
         string? sha = plus >= 0 ? version![(plus + 1)..] : null;
         return sha is not null && IsSha(sha) ? sha : null;
@@ -25,8 +25,10 @@ public static class GitCommit
 
     /// <summary>The library's informational version (e.g. "0.1.0+SHA").</summary>
     public static string LibraryVersion() =>
-        typeof(GitCommit).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(GitCommit).Assembly.GetName().Version?.ToString() ?? "unknown";
+        InformationalVersion ?? typeof(GitCommit).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    private static string? InformationalVersion =>
+        typeof(GitCommit).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 
     /// <summary>The commit checked out in the repository containing <paramref name="directory"/>, or null if none is found.</summary>
     public static string? Find(string directory)

@@ -35,7 +35,7 @@ public sealed record LearningRateSchedule(
     /// <summary>The learning rate for step <paramref name="step"/> (0-based) of a run of <paramref name="totalSteps"/> steps of <paramref name="tokensPerStep"/> tokens.</summary>
     public double At(long step, long tokensPerStep, long totalSteps)
     {
-        long warmup = WarmupTokens is { } wt ? CeilDiv(wt, tokensPerStep) : WarmupSteps;
+        long warmup = WarmupStepsFor(tokensPerStep);
         long decayEnd = DecayTokens is { } dt ? CeilDiv(dt, tokensPerStep) : DecaySteps ?? totalSteps;
         if (step < warmup) return PeakLearningRate * (step + 1) / warmup;
         double floor = PeakLearningRate * FloorFraction;
@@ -59,6 +59,9 @@ public sealed record LearningRateSchedule(
             throw new ArgumentException("schedule lengths must be non-negative (warm-up) and positive (decay).");
         return this;
     }
+
+    /// <summary>Warm-up length in optimiser steps of <paramref name="tokensPerStep"/> tokens (a token warm-up rounds up).</summary>
+    public long WarmupStepsFor(long tokensPerStep) => WarmupTokens is { } wt ? CeilDiv(wt, tokensPerStep) : WarmupSteps;
 
     private static long CeilDiv(long a, long b) => (a + b - 1) / b;
 }

@@ -27,7 +27,6 @@ public static class ThroughputBenchmark
     /// <summary>Times <paramref name="steps"/> training steps after <paramref name="warmupSteps"/> untimed ones.</summary>
     public static ThroughputResult Run(GptConfig config, int batchSequences, int steps = 20, int warmupSteps = 3, int threads = 0, long seed = 0)
     {
-        OpenMpSpin.ConfigureBeforeTorchLoads();
         TorchSharpNative.EnsureLoadable();
         config.Validate();
         if (batchSequences <= 0) throw new ArgumentException($"batch must be positive, got {batchSequences}.");

@@ -19,8 +19,6 @@ public static class Trainer
     /// <summary>Runs (or resumes) the training run and returns its record; progress goes to <paramref name="progress"/>.</summary>
     public static RunResult Run(TrainConfig config, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
-        OpenMpSpin.ConfigureBeforeTorchLoads();
-        TorchSharpNative.EnsureLoadable();
         config.Validate();
         DeviceSelection.Resolve(config.Device);
         using var data = TokenDataset.Open(config.Data);
@@ -33,8 +31,6 @@ public static class Trainer
     /// </summary>
     public static RunResult Run(TrainConfig config, TokenDataset data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
-        OpenMpSpin.ConfigureBeforeTorchLoads();
-        TorchSharpNative.EnsureLoadable();
         config.Validate();
         var device = DeviceSelection.Resolve(config.Device);
         if (data.VocabSize > config.Model.VocabSize)

@@ -43,7 +43,7 @@ public sealed class TrainingStep(Gpt model, AdamW optimizer, double gradClip)
         optimizer.zero_grad();
         int m = microBatches.Count;
         bool measure = measureNoiseScale && m >= 2;
-        double? small = null, smallTokens = null;
+        double? small = null, smallTokens = null, bigTokens = null;
         // Trained target tokens per micro-batch, kept on the device (no sync unless the noise scale needs them).
         var trained = microBatches.Select(b => b.Target.ne(LanguageModelLoss.MaskedTarget).sum().to(ScalarType.Float32)).ToArray();
         var totalTrained = trained.Aggregate((a, b) => a + b).clamp_min(1);
@@ -59,15 +59,16 @@ public sealed class TrainingStep(Gpt model, AdamW optimizer, double gradClip)
             (loss * weight).backward();
             lossSum = lossSum + loss.detach() * weight;
             // The gradient so far is w_1 g_1; McCandlish et al. 2018 app. A needs |g_1|^2 at the small batch.
+            // Two reads give both token counts; their float32 quotient is exactly the weight the device used.
             if (measure && i == 0)
             {
-                double w1 = weight.item<float>();
+                float first = trained[0].item<float>(), all = totalTrained.item<float>();
+                double w1 = first / all;
                 small = w1 > 0 ? SquaredNorm() / (w1 * w1) : null;
-                smallTokens = trained[0].item<float>();
+                (smallTokens, bigTokens) = (first, all);
             }
         }
         double? big = measure ? SquaredNorm() : null;
-        double? bigTokens = measure ? totalTrained.item<float>() : null;
         double gradNorm = gradClip > 0
             ? nn.utils.clip_grad_norm_(parameters, gradClip)
             : Math.Sqrt(big ?? SquaredNorm());

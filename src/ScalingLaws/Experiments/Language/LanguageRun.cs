@@ -46,15 +46,7 @@ public sealed record LanguageRun(string Id, string Group, RunResult Result, doub
     }
 
     /// <summary>Optimiser steps of learning-rate warm-up (given in steps or tokens).</summary>
-    public long WarmupSteps
-    {
-        get
-        {
-            var s = Result.Config.EffectiveSchedule;
-            long perStep = Result.Config.TokensPerStep;
-            return s.WarmupTokens is { } t ? (t + perStep - 1) / perStep : s.WarmupSteps;
-        }
-    }
+    public long WarmupSteps => Result.Config.EffectiveSchedule.WarmupStepsFor(Result.Config.TokensPerStep);
 
     /// <summary>d_model / n_layer.</summary>
     public double AspectRatio => (double)Result.Config.Model.DModel / Result.Config.Model.NLayer;
