@@ -33,9 +33,9 @@ public static partial class NotebookParameters
         var declarations = new List<ParameterDeclaration>();
         foreach (Match m in Declaration().Matches(source))
         {
-            string type = m.Groups["type"].Value;
-            if (type == "var" && InferLiteralType(m.Groups["value"].Value.Trim()) is not { } inferred) continue;
-            declarations.Add(new ParameterDeclaration(m.Groups["name"].Value, type == "var" ? InferLiteralType(m.Groups["value"].Value.Trim())! : type));
+            string declared = m.Groups["type"].Value;
+            string? type = declared == "var" ? InferLiteralType(m.Groups["value"].Value.Trim()) : declared;
+            if (type is not null) declarations.Add(new ParameterDeclaration(m.Groups["name"].Value, type));
         }
         return declarations;
     }

@@ -24,8 +24,9 @@ public static class OutputFormatter
                 data["text/plain"] = s;
                 break;
             case GenericChart chart:
-                data["text/html"] = PlotlyChartHtml.Fragment(chart);
-                data["text/plain"] = PlotlyChartHtml.PlainText(chart);
+                var (html, text) = PlotlyChartHtml.Format(chart);
+                data["text/html"] = html;
+                data["text/plain"] = text;
                 break;
             case DataFrame frame:
                 data["text/html"] = DataFrameHtml.Table(frame);

@@ -21,9 +21,19 @@ public static class PlotlyChartHtml
     /// The fragment. Where the page already has plotly.js (the runner's HTML report) it draws at once; in a
     /// notebook UI without it (Jupyter, VS Code) it loads plotly.js from the CDN first, as .NET Interactive does.
     /// </summary>
-    public static string Fragment(GenericChart chart)
+    public static string Fragment(GenericChart chart) => Fragment(Figure(chart));
+
+    /// <summary>The chart as HTML and as plain text, from one serialisation of the figure.</summary>
+    public static (string Html, string PlainText) Format(GenericChart chart)
     {
-        var figure = JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
+        var figure = Figure(chart);
+        return (Fragment(figure), PlainText(figure));
+    }
+
+    private static JsonObject Figure(GenericChart chart) => JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
+
+    private static string Fragment(JsonObject figure)
+    {
         int traces = (figure["data"] as JsonArray)?.Count ?? 0;
         string id = "chart-" + Guid.NewGuid().ToString("N")[..12];
         string json = figure.ToJsonString();
@@ -43,9 +53,10 @@ public static class PlotlyChartHtml
     }
 
     /// <summary>Plain-text stand-in for the chart (what a text-only viewer shows).</summary>
-    public static string PlainText(GenericChart chart)
+    public static string PlainText(GenericChart chart) => PlainText(Figure(chart));
+
+    private static string PlainText(JsonObject figure)
     {
-        var figure = JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
         int traces = (figure["data"] as JsonArray)?.Count ?? 0;
         string? title = figure["layout"]?["title"]?["text"]?.GetValue<string>();
         return $"Plotly chart{(title is null ? "" : $" \"{WebUtility.HtmlDecode(title)}\"")} with {traces} trace{(traces == 1 ? "" : "s")}";

@@ -52,9 +52,9 @@ public static class ComputeFrontier
         var envelope = new List<FrontierPoint>();
         foreach (double budget in budgets)
         {
-            var best = curves.Select(c => (Curve: c, Loss: c.BestLossBy(budget))).Where(p => !double.IsNaN(p.Loss))
-                .DefaultIfEmpty().MinBy(p => p.Curve is null ? double.PositiveInfinity : p.Loss);
-            if (best.Curve is null) continue;
+            var reached = curves.Select(c => (Curve: c, Loss: c.BestLossBy(budget))).Where(p => !double.IsNaN(p.Loss)).ToArray();
+            if (reached.Length == 0) continue;
+            var best = reached.MinBy(p => p.Loss);
             double n = best.Curve.NonEmbeddingParams, used = Math.Min(budget, best.Curve.ComputeFlops[^1]);
             envelope.Add(new FrontierPoint(budget, n, used / (6 * n), best.Loss));
         }

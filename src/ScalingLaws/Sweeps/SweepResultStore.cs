@@ -41,12 +41,12 @@ public sealed class SweepResultStore
     /// True when the run's record was trained from <paramref name="config"/> (records without a stored config, or
     /// runs without a record, count as matching).
     /// </summary>
-    public bool MatchesConfig(string runId, JsonObject config)
-    {
-        if (!IsComplete(runId)) return true;
-        var stored = JsonNode.Parse(File.ReadAllText(ResultPath(runId)))?[RunConfigKey];
-        return stored is null || JsonNode.DeepEquals(stored, config);
-    }
+    public bool MatchesConfig(string runId, JsonObject config) =>
+        !IsComplete(runId) || JsonNode.Parse(File.ReadAllText(ResultPath(runId))) is not JsonObject record || Matches(record, config);
+
+    /// <summary>True when <paramref name="record"/> was trained from <paramref name="config"/> (or stores no config).</summary>
+    public static bool Matches(JsonObject record, JsonObject config) =>
+        record[RunConfigKey] is not { } stored || JsonNode.DeepEquals(stored, config);
 
     /// <summary>
     /// Sets aside the record and working folder (checkpoints) of a run whose config has changed, so it trains

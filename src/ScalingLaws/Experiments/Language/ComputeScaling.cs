@@ -116,14 +116,12 @@ public sealed record ComputeScaling(
 
     private static AllocationEstimate Estimate(string name, string description, IReadOnlyList<FrontierPoint> frontier, BootstrapOptions bootstrap,
         string whyEmpty) =>
-        frontier.Count switch
-        {
-            >= 5 => new AllocationEstimate(name, description, frontier, ComputeFrontier.FitOptimalParams(frontier, bootstrap), null),
-            >= 3 => new AllocationEstimate(name, description, frontier, ComputeFrontier.FitOptimalParams(frontier, bootstrap),
-                $"from only {frontier.Count} budgets: a bootstrap over so few points is unreliable (often too narrow); read the exponent as a rough value"),
-            _ => new AllocationEstimate(name, description, frontier, null,
-                $"only {frontier.Count} budget(s) had an interior loss minimum; N_opt(C) needs 3. {whyEmpty}"),
-        };
+        frontier.Count < 3
+            ? new AllocationEstimate(name, description, frontier, null,
+                $"only {frontier.Count} budget(s) had an interior loss minimum; N_opt(C) needs 3. {whyEmpty}")
+            : new AllocationEstimate(name, description, frontier, ComputeFrontier.FitOptimalParams(frontier, bootstrap), frontier.Count < 5
+                ? $"from only {frontier.Count} budgets: a bootstrap over so few points is unreliable (often too narrow); read the exponent as a rough value"
+                : null);
 
     // Why a frontier from the size runs' learning curves comes out empty: every size run sees the same tokens, so at a
     // budget the smallest run still training wins unless a larger one overtakes it mid-run (Kaplan's 2.5e5 steps).

@@ -42,11 +42,9 @@ public static class LanguageCharts
     /// <summary>Figure 4 (right): the overfitting penalty against N^(alpha_N/alpha_D) / D.</summary>
     public static GenericChart Overfitting(DataScaling d) =>
         Charts.LogX($"Overfitting: L(N,D)/L(N,inf) - 1 against N^{d.OverfitExponent:F2}/D", $"N^{d.OverfitExponent:F2} / D", "loss penalty (fraction)",
-            d.JointPoints.GroupBy(p => p.NonEmbeddingParams).OrderBy(g => g.Key).Select(g =>
-            {
-                var pts = d.Overfitting.Where(o => o.NonEmbeddingParams == g.Key).OrderBy(o => o.Ratio).ToArray();
-                return new Series($"N = {g.Key:N0}", pts.Select(o => o.Ratio).ToArray(), pts.Select(o => o.Penalty).ToArray(), SeriesStyle.PointsAndLine);
-            }).ToArray());
+            // Overfitting is sorted by ratio, and grouping keeps that order within each size.
+            d.Overfitting.GroupBy(o => o.NonEmbeddingParams).OrderBy(g => g.Key).Select(g =>
+                new Series($"N = {g.Key:N0}", g.Select(o => o.Ratio).ToArray(), g.Select(o => o.Penalty).ToArray(), SeriesStyle.PointsAndLine)).ToArray());
 
     /// <summary>Figure 2 / 4 (left): learning curves L(S) per size, with the fitted L(N, S) dashed.</summary>
     public static GenericChart Curves(LearningCurves c)

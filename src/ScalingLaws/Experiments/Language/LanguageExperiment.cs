@@ -93,8 +93,10 @@ public sealed class LanguageExperiment
     /// <summary>The records of this sweep's runs, typed (records of runs no longer in the sweep file, or trained from an older config, are left out).</summary>
     public IReadOnlyList<LanguageRun> Runs()
     {
-        var ids = Sweep.Runs.Select(r => r.Id).Except(OutdatedRecords()).ToHashSet(StringComparer.Ordinal);
-        return LanguageRun.Load(Store).Where(r => ids.Contains(r.Id)).ToArray();
+        var runs = Sweep.Runs.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        return Store.ReadAll()
+            .Where(pair => runs.TryGetValue(pair.Key, out var run) && SweepResultStore.Matches(pair.Value, Sweep.ConfigFor(run)))
+            .Select(pair => LanguageRun.FromRecord(pair.Key, pair.Value)).ToArray();
     }
 
     /// <summary>

@@ -54,10 +54,6 @@ public sealed record LanguageRun(string Id, string Group, RunResult Result, doub
     /// <summary>Whether the run finished (completed or early-stopped) rather than diverged.</summary>
     public bool Usable => Result.Status != RunStatus.Diverged && double.IsFinite(BestValLoss);
 
-    /// <summary>Reads every record of a sweep's result store; records of diverged runs are kept (and flagged by <see cref="Usable"/>).</summary>
-    public static IReadOnlyList<LanguageRun> Load(SweepResultStore store) =>
-        store.ReadAll().Select(pair => FromRecord(pair.Key, pair.Value)).ToArray();
-
     /// <summary>One run from its stored record (the trainer's RunResult plus the sweep's raw run config).</summary>
     public static LanguageRun FromRecord(string id, JsonObject record)
     {
