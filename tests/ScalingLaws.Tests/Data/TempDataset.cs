@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using ScalingLaws.Data;
 using ScalingLaws.Models;
 using ScalingLaws.Training;
 
@@ -12,8 +12,8 @@ internal sealed class TempDataset : IDisposable
         Folder = Path.Combine(Path.GetTempPath(), "scaling-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         VocabSize = vocabSize;
-        WriteTokens(Path.Combine(Folder, "train.bin"), Pattern(trainTokens, vocabSize, seed: 1));
-        WriteTokens(Path.Combine(Folder, "val.bin"), Pattern(valTokens, vocabSize, seed: 2));
+        TokenFile.Write(Path.Combine(Folder, "train.bin"), Pattern(trainTokens, vocabSize, seed: 1));
+        TokenFile.Write(Path.Combine(Folder, "val.bin"), Pattern(valTokens, vocabSize, seed: 2));
         File.WriteAllText(Path.Combine(Folder, "meta.json"), $"{{\"vocab_size\": {vocabSize}}}");
         if (trainMask is not null)
             File.WriteAllBytes(Path.Combine(Folder, "train.mask.bin"), trainMask.Select(m => (byte)(m ? 1 : 0)).ToArray());
@@ -39,13 +39,6 @@ internal sealed class TempDataset : IDisposable
         for (int i = 1; i < n; i++)
             tokens[i] = (ushort)(i % 7 == 0 ? rng.Next(vocabSize) : (tokens[i - 1] + 1) % vocabSize);
         return tokens;
-    }
-
-    public static void WriteTokens(string path, ushort[] tokens)
-    {
-        var bytes = new byte[tokens.Length * 2];
-        for (int i = 0; i < tokens.Length; i++) BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(2 * i), tokens[i]);
-        File.WriteAllBytes(path, bytes);
     }
 
     public void Dispose()

@@ -34,32 +34,26 @@ public class CachedLanguageResultsTests
     [Fact]
     public void Cached_mode_leaves_out_a_record_trained_from_an_older_version_of_the_sweep_file()
     {
-        string root = Directory.CreateTempSubdirectory("cached-outdated-").FullName;
-        try
-        {
-            // The full sweep file with one run's learning rate edited after its record was written.
-            var sweep = JsonNode.Parse(File.ReadAllText(Path.Combine(Sweeps, "language-full.json")))!.AsObject();
-            var edited = sweep["runs"]!.AsArray().Single(r => (string?)r!["id"] == "size-L1-d16")!.AsObject();
-            edited["schedule"] = new JsonObject { ["peak_learning_rate"] = 0.0123 };
-            Directory.CreateDirectory(Path.Combine(root, "sweeps"));
-            File.WriteAllText(Path.Combine(root, "sweeps", "language-full.json"), sweep.ToJsonString());
-            string records = Path.Combine(root, "results", "language-full");
-            Directory.CreateDirectory(records);
-            foreach (string id in new[] { "size-L1-d16", "size-L1-d32" })
-                File.Copy(Path.Combine(Results, "language-full", id + ".json"), Path.Combine(records, id + ".json"));
+        using var temp = new Data.TempFolder();
+        string root = temp.Path;
+        // The full sweep file with one run's learning rate edited after its record was written.
+        var sweep = JsonNode.Parse(File.ReadAllText(Path.Combine(Sweeps, "language-full.json")))!.AsObject();
+        var edited = sweep["runs"]!.AsArray().Single(r => (string?)r!["id"] == "size-L1-d16")!.AsObject();
+        edited["schedule"] = new JsonObject { ["peak_learning_rate"] = 0.0123 };
+        Directory.CreateDirectory(Path.Combine(root, "sweeps"));
+        File.WriteAllText(Path.Combine(root, "sweeps", "language-full.json"), sweep.ToJsonString());
+        string records = Path.Combine(root, "results", "language-full");
+        Directory.CreateDirectory(records);
+        foreach (string id in new[] { "size-L1-d16", "size-L1-d32" })
+            File.Copy(Path.Combine(Results, "language-full", id + ".json"), Path.Combine(records, id + ".json"));
 
-            var experiment = LanguageExperiment.Open("full", Path.Combine(root, "sweeps"), cached: true, cachedResultsRoot: Path.Combine(root, "results"));
-            var log = new StringWriter();
-            experiment.Train(log);
+        var experiment = LanguageExperiment.Open("full", Path.Combine(root, "sweeps"), cached: true, cachedResultsRoot: Path.Combine(root, "results"));
+        var log = new StringWriter();
+        experiment.Train(log);
 
-            Assert.Equal(["size-L1-d16"], experiment.OutdatedRecords());
-            Assert.Equal(["size-L1-d32"], experiment.Runs().Select(r => r.Id));
-            Assert.Contains("left out 1 record(s) trained from an older version", log.ToString());
-            Assert.True(File.Exists(Path.Combine(records, "size-L1-d16.json")), "reading never moves or deletes a record");
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.Equal(["size-L1-d16"], experiment.OutdatedRecords());
+        Assert.Equal(["size-L1-d32"], experiment.Runs().Select(r => r.Id));
+        Assert.Contains("left out 1 record(s) trained from an older version", log.ToString());
+        Assert.True(File.Exists(Path.Combine(records, "size-L1-d16.json")), "reading never moves or deletes a record");
     }
 }

@@ -2,11 +2,15 @@ using ScalingLaws.Fitting;
 
 namespace ScalingLaws.Tests.Fitting;
 
-public class FitErrorTests
+public sealed class FitErrorTests : IDisposable
 {
-    private static string WriteCsv(string text)
+    private readonly Data.TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string WriteCsv(string text)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"scaling-fit-{Guid.NewGuid():N}.csv");
+        string path = _temp.File($"fit-{Guid.NewGuid():N}.csv");
         File.WriteAllText(path, text);
         return path;
     }

@@ -7,12 +7,11 @@ namespace ScalingLaws.Tests.Sweeps;
 
 public sealed class SweepRunnerTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"sweep-test-{Guid.NewGuid():N}");
+    private readonly Data.TempFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    private string Root => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private static SweepDefinition Sweep(int runs) => SweepDefinition.Parse(new JsonObject
     {
@@ -26,7 +25,7 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void Every_run_is_trained_once_and_stored_with_provenance()
     {
-        var store = new SweepResultStore(_root, "unit");
+        var store = new SweepResultStore(Root, "unit");
         var report = SweepRunner.Run(Sweep(4), store, (c, _) => Record(c));
         Assert.Equal(new SweepReport(4, 4, 0, 0, 0), report);
         var records = store.ReadAll();
@@ -39,7 +38,7 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void A_second_pass_skips_completed_runs()
     {
-        var store = new SweepResultStore(_root, "unit");
+        var store = new SweepResultStore(Root, "unit");
         SweepRunner.Run(Sweep(3), store, (c, _) => Record(c), onlyRunIds: ["r1"]);
         int trained = 0;
         var report = SweepRunner.Run(Sweep(3), store, (c, _) => { trained++; return Record(c); });
@@ -51,7 +50,7 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void A_failing_run_is_noted_the_sweep_goes_on_and_the_next_pass_retries_it()
     {
-        var store = new SweepResultStore(_root, "unit");
+        var store = new SweepResultStore(Root, "unit");
         var report = SweepRunner.Run(Sweep(3), store, (c, _) => c.RunId == "r1" ? throw new InvalidOperationException("boom") : Record(c));
         Assert.Equal(1, report.Failed);
         Assert.Equal(2, report.Completed);
@@ -69,7 +68,7 @@ public sealed class SweepRunnerTests : IDisposable
         var sweep = Sweep(24);
         var trainedBy = new ConcurrentDictionary<string, int>();
         var workers = Enumerable.Range(0, 6).Select(_ => Task.Run(() =>
-            SweepRunner.Run(sweep, new SweepResultStore(_root, "unit"), (c, _) =>
+            SweepRunner.Run(sweep, new SweepResultStore(Root, "unit"), (c, _) =>
             {
                 trainedBy.AddOrUpdate(c.RunId, 1, (_, n) => n + 1);
                 Thread.Sleep(5);
@@ -80,13 +79,13 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal(24, trainedBy.Count);
         Assert.All(trainedBy.Values, n => Assert.Equal(1, n));
         Assert.Equal(24, reports.Sum(r => r.Completed));
-        Assert.Equal(24, new SweepResultStore(_root, "unit").ReadAll().Count);
+        Assert.Equal(24, new SweepResultStore(Root, "unit").ReadAll().Count);
     }
 
     [Fact]
     public void A_claim_left_by_a_dead_process_is_taken_over()
     {
-        var store = new SweepResultStore(_root, "unit");
+        var store = new SweepResultStore(Root, "unit");
         using (var dead = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!)
         {
             dead.WaitForExit();
@@ -99,7 +98,7 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void A_live_claim_is_respected_until_its_heartbeat_goes_stale()
     {
-        var store = new SweepResultStore(_root, "unit");
+        var store = new SweepResultStore(Root, "unit");
         File.WriteAllText(store.ClaimPath("r0"), $$"""{"token": "other", "host": "another-machine", "pid": 1}""");
         var report = SweepRunner.Run(Sweep(1), store, (c, _) => Record(c));
         Assert.Equal(1, report.ClaimedElsewhere);
@@ -114,7 +113,7 @@ public sealed class SweepRunnerTests : IDisposable
     public void Asking_for_an_unknown_run_names_the_runs_there_are()
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            SweepRunner.Run(Sweep(2), new SweepResultStore(_root, "unit"), (c, _) => Record(c), onlyRunIds: ["nope"]));
+            SweepRunner.Run(Sweep(2), new SweepResultStore(Root, "unit"), (c, _) => Record(c), onlyRunIds: ["nope"]));
         Assert.Contains("nope", error.Message);
         Assert.Contains("r0, r1", error.Message);
     }
@@ -122,7 +121,7 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void A_run_whose_config_changed_is_trained_again_and_its_old_record_kept_aside()
     {
-        var store = new SweepResultStore(_root, "unit");
+        var store = new SweepResultStore(Root, "unit");
         SweepRunner.Run(Sweep(2), store, (c, _) => Record(c));
         var changed = SweepDefinition.Parse(new JsonObject
         {

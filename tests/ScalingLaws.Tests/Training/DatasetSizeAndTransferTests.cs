@@ -35,7 +35,7 @@ public class DatasetSizeAndTransferTests
     public void Extra_evaluation_splits_are_recorded_at_every_evaluation()
     {
         using var data = new TempDataset();
-        TempDataset.WriteTokens(Path.Combine(data.Folder, "transfer.bin"), TempDataset.Pattern(3000, data.VocabSize, seed: 5));
+        ScalingLaws.Data.TokenFile.Write(Path.Combine(data.Folder, "transfer.bin"), TempDataset.Pattern(3000, data.VocabSize, seed: 5));
         var result = Trainer.Run(data.TinyRun(steps: 20) with { ExtraEvalSplits = ["transfer"] });
         Assert.NotEmpty(result.LearningCurve);
         Assert.All(result.LearningCurve, p => Assert.True(double.IsFinite(p.ExtraValLosses!["transfer"])));
