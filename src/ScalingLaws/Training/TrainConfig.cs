@@ -92,6 +92,10 @@ public sealed record TrainConfig(
     [JsonIgnore]
     public int SequencesPerMicroBatch => MicroBatchSequences ?? SequencesPerStep;
 
+    /// <summary>The noise scale compares gradients at two batch sizes, so a step needs at least two micro-batches.</summary>
+    [JsonIgnore]
+    public bool NoiseScaleMeasurable => SequencesPerStep / SequencesPerMicroBatch >= 2;
+
     /// <summary>Total optimiser steps of the run.</summary>
     [JsonIgnore]
     public long TotalSteps => MaxTokens is { } t ? (t + TokensPerStep - 1) / TokensPerStep : MaxSteps;

@@ -53,7 +53,7 @@ public static class Trainer
         model.to(device);
         using var optimizer = AdamWGroups.Create(model, config.EffectiveSchedule.PeakLearningRate, config.Beta1, config.Beta2, config.Eps, config.WeightDecay, config.DecayEmbeddings);
         var notes = new List<string>();
-        if (config.MeasureNoiseScale && config.SequencesPerStep / config.SequencesPerMicroBatch < 2)
+        if (config.MeasureNoiseScale && !config.NoiseScaleMeasurable)
             notes.Add("Gradient noise scale not measured: it compares gradients at two batch sizes, so set micro_batch_sequences to at most half the batch.");
         var state = Restore(config, model, optimizer, notes) ?? FreshState(config);
         foreach (string note in notes) Notify(progress, config, state, note);
@@ -264,9 +264,8 @@ public static class Trainer
 
         private static GradientNoiseScale? NoiseScaleFor(TrainConfig config)
         {
-            int micro = config.SequencesPerMicroBatch;
-            if (!config.MeasureNoiseScale || config.SequencesPerStep / micro < 2) return null;
-            return new GradientNoiseScale((double)micro * config.Model.NCtx, config.TokensPerStep, config.NoiseScaleEmaDecay);
+            if (!config.MeasureNoiseScale || !config.NoiseScaleMeasurable) return null;
+            return new GradientNoiseScale((double)config.SequencesPerMicroBatch * config.Model.NCtx, config.TokensPerStep, config.NoiseScaleEmaDecay);
         }
 
         /// <summary>Steps 10^(k / perDecade), rounded, up to the run's end: even coverage of log S for L(S) fits.</summary>
