@@ -6,6 +6,7 @@ using ScalingLaws.Notebooks.Execution;
 using ScalingLaws.Notebooks.Model;
 using ScalingLaws.Notebooks.Report;
 using ScalingLaws.Reporting;
+using ScalingLaws.IO;
 
 namespace ScalingLaws.Notebooks;
 

@@ -56,9 +56,7 @@ public static class NotebookSummary
     public static void Save(string path)
     {
         var json = new JsonObject { ["values"] = Snapshot() };
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temp, path, overwrite: true);
+        IO.AtomicFile.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
     private static void Set(string name, JsonNode? value)

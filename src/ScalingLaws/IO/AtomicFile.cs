@@ -1,4 +1,4 @@
-namespace ScalingLaws.Notebooks;
+namespace ScalingLaws.IO;
 
 /// <summary>Writes a file through a temporary sibling and a rename, so a reader never sees it half-written.</summary>
 internal static class AtomicFile
