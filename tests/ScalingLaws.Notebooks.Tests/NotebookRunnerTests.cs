@@ -6,7 +6,21 @@ namespace ScalingLaws.Notebooks.Tests;
 /// <summary>Fixture notebooks run end to end through the runner, as `scaling notebook run` runs them.</summary>
 public class NotebookRunnerTests
 {
-    private static async Task<(NotebookRun Run, NotebookDocument Executed, string Out)> Run(string fixture, Dictionary<string, string>? parameters = null)
+    // A fixture run without parameters gives the same outputs every time and the tests only read them, so each runs
+    // once per session. Not the working-directory fixture: its test watches the directory across a run.
+    private static readonly Dictionary<string, Task<(NotebookRun Run, NotebookDocument Executed, string Out)>> Runs = [];
+
+    private static Task<(NotebookRun Run, NotebookDocument Executed, string Out)> Run(string fixture, Dictionary<string, string>? parameters = null)
+    {
+        if (parameters is not null || fixture == "working-directory.ipynb") return RunFresh(fixture, parameters);
+        lock (Runs)
+        {
+            if (!Runs.TryGetValue(fixture, out var run)) Runs[fixture] = run = RunFresh(fixture, null);
+            return run;
+        }
+    }
+
+    private static async Task<(NotebookRun Run, NotebookDocument Executed, string Out)> RunFresh(string fixture, Dictionary<string, string>? parameters)
     {
         string outDir = Fixtures.NewOutputDirectory();
         var prepared = PreparedNotebook.Load(Fixtures.Path(fixture), parameters ?? new());
