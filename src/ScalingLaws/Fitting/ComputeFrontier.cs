@@ -27,10 +27,8 @@ public static class ComputeFrontier
         {
             var reached = bySize.Select(c => (LogN: Math.Log(c.NonEmbeddingParams), Loss: c.LossAt(budget)))
                 .Where(p => !double.IsNaN(p.Loss)).ToArray();
-            if (reached.Length < 3) continue;
-            int best = 0;
-            for (int j = 1; j < reached.Length; j++) if (reached[j].Loss < reached[best].Loss) best = j;
-            if (best == 0 || best == reached.Length - 1) continue;
+            int best = InteriorMinimum(reached.Select(p => p.Loss).ToArray());
+            if (best < 0) continue;
             var (logN, loss) = ParabolaMinimum(reached[best - 1], reached[best], reached[best + 1]);
             double n = Math.Exp(logN);
             frontier.Add(new FrontierPoint(budget, n, budget / (6 * n), loss));
@@ -97,6 +95,18 @@ public static class ComputeFrontier
         return new AllocationLaw(quantity, Math.Exp(intercept), slope,
             ConfidenceInterval.Percentile(intercepts.Select(Math.Exp), options.ConfidenceLevel),
             ConfidenceInterval.Percentile(slopes, options.ConfidenceLevel));
+    }
+
+    /// <summary>
+    /// The index of the first lowest of at least three losses (ordered by size) when it is interior, neither the
+    /// smallest nor the largest size; otherwise -1 (an edge minimum says only that the optimum lies beyond the sizes).
+    /// </summary>
+    internal static int InteriorMinimum(IReadOnlyList<double> losses)
+    {
+        if (losses.Count < 3) return -1;
+        int best = 0;
+        for (int j = 1; j < losses.Count; j++) if (losses[j] < losses[best]) best = j;
+        return best == 0 || best == losses.Count - 1 ? -1 : best;
     }
 
     private static (double LogN, double Loss) ParabolaMinimum((double LogN, double Loss) a, (double LogN, double Loss) b, (double LogN, double Loss) c)

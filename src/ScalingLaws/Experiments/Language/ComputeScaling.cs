@@ -84,9 +84,8 @@ public sealed record ComputeScaling(
         foreach (var profile in points.GroupBy(p => p.BudgetFlops))
         {
             var all = profile.OrderBy(p => p.NonEmbeddingParams).ToArray();
-            if (all.Length < 3) continue;
-            int bestOfAll = Array.IndexOf(all, all.MinBy(p => p.LossNatsPerToken)!);
-            if (bestOfAll == 0 || bestOfAll == all.Length - 1) continue;
+            int bestOfAll = ComputeFrontier.InteriorMinimum(all.Select(p => p.LossNatsPerToken).ToArray());
+            if (bestOfAll < 0) continue;
             var byN = all[Math.Max(0, bestOfAll - 2)..Math.Min(all.Length, bestOfAll + 3)];
             int best = bestOfAll - Math.Max(0, bestOfAll - 2);
             double[] x = byN.Select(p => Math.Log(p.NonEmbeddingParams)).ToArray(), y = byN.Select(p => p.LossNatsPerToken).ToArray();
