@@ -69,7 +69,7 @@ public static class SweepRunner
         int completed = 0, already = 0, elsewhere = 0, failed = 0;
         for (int i = 0; i < runs.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            Execution.Interruption.ThrowIfRequested(cancellationToken);
             var run = runs[i];
             var config = sweep.ConfigFor(run);
             if (store.IsComplete(run.Id) && !store.MatchesConfig(run.Id, config))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ScalingLaws.Data;
+using ScalingLaws.Execution;
 using ScalingLaws.Models;
 using ScalingLaws.Native;
 using TorchSharp;
@@ -103,9 +104,11 @@ public static class Trainer
         private readonly double initialElapsed = initial.ElapsedSeconds;
         private TrainerState state = initial;
         private double lastLearningRate;
+        private CancellationToken cancellation;
 
         public RunResult Execute(CancellationToken cancellation)
         {
+            this.cancellation = cancellation;
             if (noiseScale is not null) noiseScale.Restore(state.Noise);
             var started = DateTimeOffset.UtcNow;
             var session = Stopwatch.StartNew();
@@ -119,7 +122,7 @@ public static class Trainer
 
             while (state.Step < total && status == RunStatus.Completed)
             {
-                cancellation.ThrowIfCancellationRequested();
+                Interruption.ThrowIfRequested(cancellation);
                 lastLearningRate = config.EffectiveSchedule.At(state.Step, config.TokensPerStep, total);
                 StepStats stats;
                 using (NewDisposeScope())
@@ -202,6 +205,7 @@ public static class Trainer
             int chunk = config.SequencesPerMicroBatch;
             for (int i = 0; i < starts.Length; i += chunk)
             {
+                Interruption.ThrowIfRequested(cancellation);
                 using var scope = NewDisposeScope();
                 var (input, target) = SequenceSampler.Windows(split, config.Model.NCtx, starts[i..Math.Min(starts.Length, i + chunk)], device);
                 double n = target.ne(LanguageModelLoss.MaskedTarget).sum().item<long>();
