@@ -9,27 +9,31 @@ namespace ScalingLaws.Data;
 /// <see cref="SequencesDrawn"/>, and a resumed run sees exactly the batches the uninterrupted run would have seen.
 /// Targets of tokens outside the loss mask are <see cref="LanguageModelLoss.MaskedTarget"/>.
 /// </summary>
-public sealed class SequenceSampler
+public sealed class SequenceSampler : IBatchSampler
 {
     private readonly TokenSplit split;
     private readonly int nCtx;
     private readonly ulong seed;
     private readonly long windowStarts;
+    private readonly RegionSelection trained;
 
     /// <summary>
     /// Samples windows of <paramref name="nCtx"/> + 1 tokens from the first <paramref name="tokenLimit"/> tokens of the
     /// split (all of it when null: Kaplan's dataset size D, as nested prefixes of a shuffled corpus); throws when that
     /// is shorter than one window.
     /// </summary>
-    public SequenceSampler(TokenSplit split, int nCtx, long seed, long sequencesDrawn = 0, long? tokenLimit = null)
+    public SequenceSampler(TokenSplit split, int nCtx, long seed, long sequencesDrawn = 0, long? tokenLimit = null, RegionSelection? trained = null)
     {
         RequireLongEnough(split, nCtx, tokenLimit);
-        (this.split, this.nCtx, this.seed, SequencesDrawn) = (split, nCtx, (ulong)seed, sequencesDrawn);
+        (this.split, this.nCtx, this.seed, SequencesDrawn, this.trained) = (split, nCtx, (ulong)seed, sequencesDrawn, trained ?? RegionSelection.All);
         windowStarts = Math.Min(split.Length, tokenLimit ?? long.MaxValue) - nCtx;
     }
 
     /// <summary>How many sequences have been served: the sampler's whole state, checkpointed for resume.</summary>
     public long SequencesDrawn { get; private set; }
+
+    /// <inheritdoc />
+    public long Position => SequencesDrawn;
 
     /// <summary>Throws a clear error when <paramref name="split"/> cannot hold one window of n_ctx + 1 tokens.</summary>
     public static void RequireLongEnough(TokenSplit split, int nCtx, long? tokenLimit = null)
@@ -48,12 +52,13 @@ public sealed class SequenceSampler
         var starts = new long[sequences];
         for (int i = 0; i < sequences; i++)
             starts[i] = (long)(SplitMix64(seed ^ SplitMix64((ulong)SequencesDrawn++)) % (ulong)windowStarts);
-        return Windows(split, nCtx, starts, device);
+        return Windows(split, nCtx, starts, device, trained);
     }
 
     /// <summary>The batch of windows starting at <paramref name="starts"/>: inputs x[s..s+T), targets x[s+1..s+T] (masked where not trained).</summary>
-    public static (Tensor Input, Tensor Target) Windows(TokenSplit split, int nCtx, IReadOnlyList<long> starts, Device device)
+    public static (Tensor Input, Tensor Target) Windows(TokenSplit split, int nCtx, IReadOnlyList<long> starts, Device device, RegionSelection? trained = null)
     {
+        trained ??= RegionSelection.All;
         int b = starts.Count;
         var input = new long[b * nCtx];
         var target = new long[b * nCtx];
@@ -64,18 +69,12 @@ public sealed class SequenceSampler
             for (int t = 0; t < nCtx; t++)
             {
                 input[r * nCtx + t] = window[t];
-                target[r * nCtx + t] = split.IsTrained(starts[r] + t + 1) ? window[t + 1] : LanguageModelLoss.MaskedTarget;
+                target[r * nCtx + t] = trained.Contains(split.Region(starts[r] + t + 1)) ? window[t + 1] : LanguageModelLoss.MaskedTarget;
             }
         }
         return (tensor(input, [b, nCtx]).to(device), tensor(target, [b, nCtx]).to(device));
     }
 
-    // Steele et al. 2014's SplitMix64 finaliser: a cheap, well-mixed hash, so window i is independent of window i+1.
-    private static ulong SplitMix64(ulong x)
-    {
-        x += 0x9E3779B97F4A7C15UL;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-        return x ^ (x >> 31);
-    }
+    // SplitMix64: a cheap, well-mixed hash, so window i is independent of window i+1.
+    private static ulong SplitMix64(ulong x) => KeyedPermutation.Mix(x);
 }

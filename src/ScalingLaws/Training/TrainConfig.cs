@@ -40,8 +40,18 @@ namespace ScalingLaws.Training;
 /// <param name="ProgressIntervalSeconds">Seconds between progress reports.</param>
 /// <param name="DatasetTokens">Train on only the first D tokens of train.bin (Kaplan's dataset size D; the prepared
 /// corpus is in shuffled document order, so prefixes are nested random subsets); null = all of it.</param>
-/// <param name="ExtraEvalSplits">Other splits of the dataset folder (NAME.bin, e.g. "transfer") evaluated at every
-/// evaluation beside val.bin, for transfer to another distribution.</param>
+/// <param name="ExtraEvalSplits">Other splits of the dataset folder (NAME.bin, e.g. "transfer", "extrapolate") evaluated
+/// at every evaluation beside val.bin: transfer to another distribution, test sets along the learning curve.</param>
+/// <param name="TrainRegions">The regions of the data trained on (e.g. ["image"], ["answer"]); null = every region.
+/// The others are context only: fed in, never predicted.</param>
+/// <param name="FinalEvaluation">After training, score val, the extra splits and <paramref name="FinalEvalSplits"/> in
+/// full: running text over every window of each split, whole examples one per row, per region, per subset and per
+/// example, into the record's final_evaluation.</param>
+/// <param name="FinalEvalExamples">Cap on the examples (or windows) of each split the final evaluation scores, spread
+/// evenly over the split; null = all.</param>
+/// <param name="FinalEvalSplits">Splits scored only by the final evaluation (e.g. "val_blank": captions blanked).</param>
+/// <param name="Samples">Completions the trained model writes into the record (images from their start token or a
+/// caption, answers to questions).</param>
 public sealed record TrainConfig(
     GptConfig Model,
     string Data,
@@ -74,7 +84,12 @@ public sealed record TrainConfig(
     int Threads = 0,
     double ProgressIntervalSeconds = 2,
     long? DatasetTokens = null,
-    IReadOnlyList<string>? ExtraEvalSplits = null)
+    IReadOnlyList<string>? ExtraEvalSplits = null,
+    IReadOnlyList<string>? TrainRegions = null,
+    bool FinalEvaluation = false,
+    int? FinalEvalExamples = null,
+    IReadOnlyList<string>? FinalEvalSplits = null,
+    IReadOnlyList<Evaluation.SampleRequest>? Samples = null)
 {
     /// <summary>The learning-rate schedule in force (the default one when none was given).</summary>
     [JsonIgnore]
@@ -124,12 +139,19 @@ public sealed record TrainConfig(
             throw new ArgumentException("eval_every_steps, eval_points_per_decade, early_stopping_patience, checkpoint_every_steps and threads must be non-negative.");
         Positive(EvalSequences, "eval_sequences");
         if (DatasetTokens is { } d) Positive(d, "dataset_tokens");
-        if (ExtraEvalSplits?.FirstOrDefault(s => string.IsNullOrWhiteSpace(s) || s.Contains('/') || s.Contains('\\') || s is "train" or "val") is { } bad)
+        if (ExtraEvalSplits?.FirstOrDefault(BadSplitName) is { } bad)
             throw new ArgumentException($"extra_eval_splits: '{bad}' is not a valid extra split; name files of the dataset folder other than train and val, e.g. [\"transfer\"].");
+        if (FinalEvalSplits?.FirstOrDefault(BadSplitName) is { } badFinal)
+            throw new ArgumentException($"final_eval_splits: '{badFinal}' is not a valid split; name files of the dataset folder other than train and val, e.g. [\"val_blank\"].");
+        if (TrainRegions is { Count: 0 }) throw new ArgumentException("train_regions is empty: name at least one region to train on, or leave it out to train on all.");
+        if (FinalEvalExamples is { } fe) Positive(fe, "final_eval_examples");
+        foreach (var sample in Samples ?? []) sample.Validate();
         if (NoiseScaleEmaDecay is < 0 or >= 1) throw new ArgumentException($"noise_scale_ema_decay must lie in [0, 1), got {NoiseScaleEmaDecay}.");
         if (CheckpointIntervalSeconds <= 0) throw new ArgumentException($"checkpoint_interval_seconds must be positive, got {CheckpointIntervalSeconds}.");
         return this;
     }
+
+    private static bool BadSplitName(string s) => string.IsNullOrWhiteSpace(s) || s.Contains('/') || s.Contains('\\') || s.Contains('.') || s is "train" or "val";
 
     private static void Positive(long value, string name)
     {

@@ -28,7 +28,7 @@ public static class Trainer
 
     /// <summary>
     /// Trains on an already opened (or in-memory, <see cref="TokenSplit.FromTokens"/>) dataset; <c>config.Data</c>
-    /// then only names it in the record.
+    /// then only names it in the record (and the folder extra splits are opened from).
     /// </summary>
     public static RunResult Run(TrainConfig config, TokenDataset data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -36,15 +36,22 @@ public static class Trainer
         var device = DeviceSelection.Resolve(config.Device);
         if (data.VocabSize > config.Model.VocabSize)
             throw new ArgumentException($"The dataset's vocab_size ({data.VocabSize}) exceeds the model's ({config.Model.VocabSize}); set model.vocab_size to at least {data.VocabSize}.");
-        SequenceSampler.RequireLongEnough(data.Train, config.Model.NCtx, config.DatasetTokens);
-        SequenceSampler.RequireLongEnough(data.Validation, config.Model.NCtx);
-        var extraSplits = new List<TokenSplit>();
-        using var closeExtras = new DisposeAll(extraSplits);
-        foreach (string name in config.ExtraEvalSplits ?? [])
+        var trained = RegionSelection.For(data.Layout, config.TrainRegions);
+        RequireFits(data.Train, config, config.DatasetTokens);
+        RequireFits(data.Validation, config);
+        var extras = new Dictionary<string, TokenSplit>(StringComparer.Ordinal);
+        using var closeExtras = new DisposeAll(extras.Values);
+        foreach (string name in ExtraSplitNames(config))
         {
-            var split = TokenDataset.OpenExtraSplit(config.Data, name, data.VocabSize);
-            extraSplits.Add(split);
-            SequenceSampler.RequireLongEnough(split, config.Model.NCtx);
+            var split = TokenDataset.OpenExtraSplit(config.Data, name, data.Layout);
+            extras[name] = split;
+            RequireFits(split, config);
+        }
+        foreach (var request in config.Samples ?? [])
+        {
+            data.Layout.RegionId(request.Region);
+            if (request.Split != "train" && request.Split != "val" && !extras.ContainsKey(request.Split))
+                throw new ArgumentException($"samples: split '{request.Split}' is not evaluated by this run; add it to final_eval_splits.");
         }
         if (config.ResumeFrom is { } from && !File.Exists(from))
             throw new FileNotFoundException($"Checkpoint not found: {from}. Check resume_from, or drop it to start fresh.", from);
@@ -59,8 +66,36 @@ public static class Trainer
         var state = Restore(config, model, optimizer, notes) ?? FreshState(config);
         foreach (string note in notes) Notify(progress, config, state, note);
 
-        var run = new RunLoop(config, model, optimizer, data, extraSplits, device, state, notes, progress);
+        var evaluator = new RunEvaluator(config, data, extras, trained, device);
+        var run = new RunLoop(config, model, optimizer, evaluator, CreateSampler(config, data, state, trained), device, state, notes, progress);
         return run.Execute(cancellation);
+    }
+
+    /// <summary>The splits a run opens besides train and val: those evaluated along the curve, at the end, or prompted for samples.</summary>
+    private static IEnumerable<string> ExtraSplitNames(TrainConfig config) =>
+        (config.ExtraEvalSplits ?? []).Concat(config.FinalEvalSplits ?? [])
+            .Concat((config.Samples ?? []).Select(s => s.Split).Where(s => s is not ("train" or "val"))).Distinct(StringComparer.Ordinal);
+
+    private static void RequireFits(TokenSplit split, TrainConfig config, long? tokenLimit = null)
+    {
+        if (split.HasExamples) ExampleSampler.RequireFits(split, config.Model.NCtx);
+        else SequenceSampler.RequireLongEnough(split, config.Model.NCtx, tokenLimit);
+    }
+
+    private static IBatchSampler CreateSampler(TrainConfig config, TokenDataset data, TrainerState state, RegionSelection trained)
+    {
+        if (!data.Train.HasExamples)
+            return new SequenceSampler(data.Train, config.Model.NCtx, config.Seed, state.SequencesDrawn, config.DatasetTokens, trained);
+        int? limit = null;
+        if (config.DatasetTokens is { } d)
+        {
+            // Kaplan's D for whole examples: the examples that lie entirely within the first D tokens.
+            int n = 0;
+            while (n < data.Train.ExampleCount && data.Train.ExampleStart(n) + data.Train.ExampleLength(n) <= d) n++;
+            if (n == 0) throw new ArgumentException($"dataset_tokens = {d} holds no whole example of {data.Train.Name} (the first has {data.Train.ExampleLength(0)} tokens). Use a larger dataset_tokens.");
+            limit = n;
+        }
+        return new ExampleSampler(data.Train, config.Model.NCtx, config.Seed, data.Layout, state.SequencesDrawn, trained, limit);
     }
 
     private static TrainerState? Restore(TrainConfig config, Gpt model, AdamW optimizer, List<string> notes)
@@ -80,22 +115,34 @@ public static class Trainer
         return found.State;
     }
 
-    private static TrainerState FreshState(TrainConfig config) =>
-        new(config.Model, config.Seed, config.EffectiveSchedule, config.TokensPerStep, config.TotalSteps, 0, 0, 0, new NoiseScaleState(0, 0, 0), [], 0, 0, null, 0, 0,
-            TrainerState.IdentityOf(config));
+    private static TrainerState FreshState(TrainConfig config) => new()
+    {
+        Model = config.Model,
+        Seed = config.Seed,
+        Schedule = config.EffectiveSchedule,
+        TokensPerStep = config.TokensPerStep,
+        TotalSteps = config.TotalSteps,
+        Step = 0,
+        Tokens = 0,
+        SequencesDrawn = 0,
+        Noise = new NoiseScaleState(0, 0, 0),
+        Curve = [],
+        LossSumSincePoint = 0,
+        StepsSincePoint = 0,
+        EvalsSinceBest = 0,
+        ElapsedSeconds = 0,
+        RunIdentity = TrainerState.IdentityOf(config),
+    };
 
     private static void Notify(IProgress<TrainingProgress>? progress, TrainConfig config, TrainerState state, string message) =>
-        progress?.Report(new TrainingProgress(ProgressKind.Notice, state.Step, config.TotalSteps, state.Tokens, null, null, 0, 0, null, message));
+        progress?.Report(new TrainingProgress { Kind = ProgressKind.Notice, Step = state.Step, TotalSteps = config.TotalSteps, Tokens = state.Tokens, Message = message });
 
     /// <summary>The mutable part of one run, kept out of the public surface.</summary>
     private sealed class RunLoop(
-        TrainConfig config, Gpt model, AdamW optimizer, TokenDataset data, IReadOnlyList<TokenSplit> extraSplits, Device device, TrainerState initial,
+        TrainConfig config, Gpt model, AdamW optimizer, RunEvaluator evaluator, IBatchSampler sampler, Device device, TrainerState initial,
         List<string> notes, IProgress<TrainingProgress>? progress)
     {
         private readonly TrainingStep trainingStep = new(model, optimizer, config.GradClip);
-        private readonly SequenceSampler sampler = new(data.Train, config.Model.NCtx, config.Seed, initial.SequencesDrawn, config.DatasetTokens);
-        private readonly long[] valWindows = EvaluationWindows.Starts(data.Validation, config.Model.NCtx, config.EvalSequences);
-        private readonly long[][] extraWindows = extraSplits.Select(s => EvaluationWindows.Starts(s, config.Model.NCtx, config.EvalSequences)).ToArray();
         private readonly HashSet<long> logSpacedSteps = LogSpacedSteps(config.TotalSteps, config.EvalPointsPerDecade);
         private readonly double flopsPerToken = FlopCount.KaplanTrainingFlopsPerToken(config.Model);
         private readonly double flopsPerTokenWithHead = FlopCount.TrainingFlopsPerTokenWithHead(config.Model);
@@ -137,7 +184,7 @@ public static class Trainer
                 {
                     Step = state.Step + 1,
                     Tokens = state.Tokens + config.TokensPerStep,
-                    SequencesDrawn = sampler.SequencesDrawn,
+                    SequencesDrawn = sampler.Position,
                     LossSumSincePoint = state.LossSumSincePoint + stats.Loss,
                     StepsSincePoint = state.StepsSincePoint + 1,
                     Noise = noiseScale?.State ?? state.Noise,
@@ -180,40 +227,32 @@ public static class Trainer
 
             if (status != RunStatus.Diverged && state.StepsSincePoint > 0) Evaluate();
             if (status != RunStatus.Diverged && config.CheckpointDir is { } finalDir) SaveCheckpoint(finalDir, 0);
-            double? finalTrain = status == RunStatus.Diverged ? null : EvaluateLoss(data.Train, EvaluationWindows.Starts(data.Train, config.Model.NCtx, config.EvalSequences, config.DatasetTokens));
-            return BuildResult(status, finalTrain, started, session.Elapsed.TotalSeconds, state.Tokens - sessionStartTokens);
+            if (status == RunStatus.Diverged)
+                return BuildResult(status, null, null, null, started, session.Elapsed.TotalSeconds, state.Tokens - sessionStartTokens);
+            double finalTrain = evaluator.TrainLoss(model, cancellation);
+            var final = evaluator.FinalEvaluation(model, cancellation);
+            var samples = evaluator.Samples(model, cancellation);
+            return BuildResult(status, finalTrain, final, samples, started, session.Elapsed.TotalSeconds, state.Tokens - sessionStartTokens);
         }
 
         private CurvePoint Evaluate()
         {
-            double val = EvaluateLoss(data.Validation, valWindows);
-            Dictionary<string, double>? extra = extraSplits.Count == 0 ? null
-                : extraSplits.Select((s, i) => (Name: config.ExtraEvalSplits![i], Loss: EvaluateLoss(s, extraWindows[i]))).ToDictionary(e => e.Name, e => e.Loss);
-            var point = new CurvePoint(
-                state.Step, state.Tokens, state.Tokens * flopsPerToken, state.Tokens * flopsPerTokenWithHead,
-                state.LossSumSincePoint / Math.Max(1, state.StepsSincePoint), val, lastLearningRate, noiseScale?.BSimple, state.ElapsedSeconds, extra);
+            var point = new CurvePoint
+            {
+                Step = state.Step,
+                Tokens = state.Tokens,
+                ComputeFlops = state.Tokens * flopsPerToken,
+                ComputeFlopsWithHead = state.Tokens * flopsPerTokenWithHead,
+                TrainLoss = state.LossSumSincePoint / Math.Max(1, state.StepsSincePoint),
+                ValLoss = evaluator.ValidationLoss(model, cancellation),
+                LearningRate = lastLearningRate,
+                GradientNoiseScale = noiseScale?.BSimple,
+                ElapsedSeconds = state.ElapsedSeconds,
+                ExtraValLosses = evaluator.ExtraLosses(model, cancellation),
+            };
             curve.Add(point);
             state = state with { Curve = curve.ToList(), LossSumSincePoint = 0, StepsSincePoint = 0 };
             return point;
-        }
-
-        /// <summary>Mean loss over fixed windows, weighted by the number of trained (unmasked) target tokens.</summary>
-        private double EvaluateLoss(TokenSplit split, long[] starts)
-        {
-            using var noGrad = no_grad();
-            double lossSum = 0, tokenCount = 0;
-            int chunk = config.SequencesPerMicroBatch;
-            for (int i = 0; i < starts.Length; i += chunk)
-            {
-                Interruption.ThrowIfRequested(cancellation);
-                using var scope = NewDisposeScope();
-                var (input, target) = SequenceSampler.Windows(split, config.Model.NCtx, starts[i..Math.Min(starts.Length, i + chunk)], device);
-                double n = target.ne(LanguageModelLoss.MaskedTarget).sum().item<long>();
-                if (n == 0) continue;
-                lossSum += LanguageModelLoss.LossNatsPerToken(model.forward(input), target).item<float>() * n;
-                tokenCount += n;
-            }
-            return tokenCount > 0 ? lossSum / tokenCount : double.NaN;
         }
 
         private bool EarlyStop(double valLoss)
@@ -232,13 +271,21 @@ public static class Trainer
         private void SaveCheckpoint(string dir, double tokensPerSecond)
         {
             string path = Checkpoint.Save(dir, state, model, optimizer);
-            progress?.Report(new TrainingProgress(ProgressKind.Checkpoint, state.Step, config.TotalSteps, state.Tokens, null, null, lastLearningRate, tokensPerSecond, null, $"checkpoint {path}"));
+            progress?.Report(new TrainingProgress
+            {
+                Kind = ProgressKind.Checkpoint, Step = state.Step, TotalSteps = config.TotalSteps, Tokens = state.Tokens,
+                LearningRate = lastLearningRate, TokensPerSecond = tokensPerSecond, Message = $"checkpoint {path}",
+            });
         }
 
         private void Report(ProgressKind kind, double? trainLoss, double? valLoss, double tokensPerSecond)
         {
             TimeSpan? eta = tokensPerSecond > 0 ? TimeSpan.FromSeconds((config.TotalSteps - state.Step) * config.TokensPerStep / tokensPerSecond) : null;
-            progress?.Report(new TrainingProgress(kind, state.Step, config.TotalSteps, state.Tokens, trainLoss, valLoss, lastLearningRate, tokensPerSecond, eta));
+            progress?.Report(new TrainingProgress
+            {
+                Kind = kind, Step = state.Step, TotalSteps = config.TotalSteps, Tokens = state.Tokens, TrainLoss = trainLoss, ValLoss = valLoss,
+                LearningRate = lastLearningRate, TokensPerSecond = tokensPerSecond, Eta = eta,
+            });
         }
 
         private void Note(string message)
@@ -247,23 +294,44 @@ public static class Trainer
             Notify(progress, config, state, message);
         }
 
-        private RunResult BuildResult(RunStatus status, double? finalTrain, DateTimeOffset started, double sessionSeconds, long sessionTokens)
+        private RunResult BuildResult(RunStatus status, double? finalTrain, Dictionary<string, Evaluation.SplitEvaluation>? final,
+            List<Evaluation.Completion>? samples, DateTimeOffset started, double sessionSeconds, long sessionTokens)
         {
             var counts = model.Params;
-            double wall = initialElapsed + sessionSeconds;
-            return new RunResult(
-                status, config, curve.ToList(), finalTrain,
-                status == RunStatus.Diverged ? null : curve.LastOrDefault()?.ValLoss,
+            return new RunResult
+            {
+                Status = status,
+                Config = config,
+                LearningCurve = curve.ToList(),
+                FinalTrainLoss = finalTrain,
+                FinalValLoss = status == RunStatus.Diverged ? null : curve.LastOrDefault()?.ValLoss,
                 // The best held-out loss the run reached: the true minimum, not the patience reference.
-                curve.Where(p => double.IsFinite(p.ValLoss)).Select(p => (double?)p.ValLoss).Min(),
-                counts.NonEmbeddingParams, counts.Total, counts.Embedding,
-                flopsPerToken, flopsPerTokenWithHead, state.Tokens * flopsPerToken, state.Tokens * flopsPerTokenWithHead,
-                state.Step, state.Tokens, noiseScale?.BSimple, wall,
-                sessionSeconds > 0 ? sessionTokens / sessionSeconds : 0,
-                config.Seed, device.ToString(), get_num_threads(),
-                GitCommit.LibraryVersion(),
-                typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
-                GitCommit.OfRunningCode(Environment.CurrentDirectory), MachineInfo.Current(), started, notes.ToList());
+                BestValLoss = curve.Where(p => double.IsFinite(p.ValLoss)).Select(p => (double?)p.ValLoss).Min(),
+                NonEmbeddingParams = counts.NonEmbeddingParams,
+                TotalParams = counts.Total,
+                EmbeddingParams = counts.Embedding,
+                FlopsPerToken = flopsPerToken,
+                FlopsPerTokenWithHead = flopsPerTokenWithHead,
+                ComputeFlops = state.Tokens * flopsPerToken,
+                ComputeFlopsWithHead = state.Tokens * flopsPerTokenWithHead,
+                Steps = state.Step,
+                Tokens = state.Tokens,
+                GradientNoiseScale = noiseScale?.BSimple,
+                WallSeconds = initialElapsed + sessionSeconds,
+                TokensPerSecond = sessionSeconds > 0 ? sessionTokens / sessionSeconds : 0,
+                Seed = config.Seed,
+                Device = device.ToString(),
+                Threads = get_num_threads(),
+                LibraryVersion = Training.GitCommit.LibraryVersion(),
+                TorchSharpVersion = typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+                GitCommit = Training.GitCommit.OfRunningCode(Environment.CurrentDirectory),
+                Machine = MachineInfo.Current(),
+                Date = started,
+                Notes = notes.ToList(),
+                FinalEvaluation = final,
+                Samples = samples,
+                Dataset = DatasetProvenance.Read(config.Data),
+            };
         }
 
         private static GradientNoiseScale? NoiseScaleFor(TrainConfig config)
@@ -287,9 +355,12 @@ public static class Trainer
         }
     }
 
-    /// <summary>Disposes every split in a list that is filled after the using statement starts.</summary>
-    private sealed class DisposeAll(List<TokenSplit> splits) : IDisposable
+    /// <summary>Disposes every split of a collection that is filled after the using statement starts.</summary>
+    private sealed class DisposeAll(IEnumerable<TokenSplit> splits) : IDisposable
     {
-        public void Dispose() => splits.ForEach(s => s.Dispose());
+        public void Dispose()
+        {
+            foreach (var split in splits) split.Dispose();
+        }
     }
 }

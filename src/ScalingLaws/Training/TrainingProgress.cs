@@ -16,9 +16,38 @@ public enum ProgressKind
 }
 
 /// <summary>A progress report from the <see cref="Trainer"/>; the terminal and notebooks render it their own way.</summary>
-public sealed record TrainingProgress(
-    ProgressKind Kind, long Step, long TotalSteps, long Tokens, double? TrainLoss, double? ValLoss,
-    double LearningRate, double TokensPerSecond, TimeSpan? Eta, string? Message = null);
+public sealed record TrainingProgress
+{
+    /// <summary>What the report is about.</summary>
+    public required ProgressKind Kind { get; init; }
+
+    /// <summary>Steps done.</summary>
+    public required long Step { get; init; }
+
+    /// <summary>The run's length in steps.</summary>
+    public required long TotalSteps { get; init; }
+
+    /// <summary>Tokens trained on.</summary>
+    public required long Tokens { get; init; }
+
+    /// <summary>Recent training loss, nats/token.</summary>
+    public double? TrainLoss { get; init; }
+
+    /// <summary>Held-out loss of an evaluation, nats/token.</summary>
+    public double? ValLoss { get; init; }
+
+    /// <summary>The learning rate.</summary>
+    public double LearningRate { get; init; }
+
+    /// <summary>Throughput of this session.</summary>
+    public double TokensPerSecond { get; init; }
+
+    /// <summary>Time left at that throughput.</summary>
+    public TimeSpan? Eta { get; init; }
+
+    /// <summary>A notice's text.</summary>
+    public string? Message { get; init; }
+}
 
 /// <summary>
 /// Renders progress as one plain line per report (step, loss, tokens/s, ETA): what notebooks and logs want, since

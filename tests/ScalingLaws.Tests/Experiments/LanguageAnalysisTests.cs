@@ -17,10 +17,16 @@ public class LanguageAnalysisTests
         var model = new GptConfig(nLayer, dModel, NHead: 2, NCtx: 64, VocabSize: 1024);
         var counts = ParameterCount.Of(model);
         var config = new TrainConfig(model, "unused", DatasetTokens: datasetTokens);
-        var result = new RunResult(RunStatus.Completed, config, curve ?? [], bestLoss, bestLoss, bestLoss,
-            counts.NonEmbeddingParams, counts.Total, counts.Embedding, 6.0 * counts.NonEmbeddingParams, 6.0 * counts.Total,
-            6.0 * counts.NonEmbeddingParams * tokens, 6.0 * counts.Total * tokens, tokens / 2048, tokens, null, 1, 1000, 0, "cpu", 2,
-            "test", "test", null, MachineInfo.Current(), DateTimeOffset.UnixEpoch, []);
+        var result = new RunResult
+        {
+            Status = RunStatus.Completed, Config = config, LearningCurve = curve ?? [],
+            FinalTrainLoss = bestLoss, FinalValLoss = bestLoss, BestValLoss = bestLoss,
+            NonEmbeddingParams = counts.NonEmbeddingParams, TotalParams = counts.Total, EmbeddingParams = counts.Embedding,
+            FlopsPerToken = 6.0 * counts.NonEmbeddingParams, FlopsPerTokenWithHead = 6.0 * counts.Total,
+            ComputeFlops = 6.0 * counts.NonEmbeddingParams * tokens, ComputeFlopsWithHead = 6.0 * counts.Total * tokens,
+            Steps = tokens / 2048, Tokens = tokens, WallSeconds = 1, TokensPerSecond = 1000, Seed = 0, Device = "cpu", Threads = 2,
+            LibraryVersion = "test", TorchSharpVersion = "test", Machine = MachineInfo.Current(), Date = DateTimeOffset.UnixEpoch, Notes = [],
+        };
         return new LanguageRun(id, group, result, budget);
     }
 
@@ -109,7 +115,11 @@ public class LanguageAnalysisTests
         {
             double n = N(s.Layers, s.Width);
             var curve = ScalingLaws.Tests.Fitting.SyntheticData.LogSpaced(3e4, 3e6, 25).Select((d, i) =>
-                new CurvePoint(i + 1, (long)d, 6 * n * d, 6 * n * d, 0, 10 / Math.Pow(n, 0.3) + 120 / Math.Pow(d, 0.3), 1e-3, null, i)).ToArray();
+                new CurvePoint
+                {
+                    Step = i + 1, Tokens = (long)d, ComputeFlops = 6 * n * d, ComputeFlopsWithHead = 6 * n * d, TrainLoss = 0,
+                    ValLoss = 10 / Math.Pow(n, 0.3) + 120 / Math.Pow(d, 0.3), LearningRate = 1e-3, ElapsedSeconds = i,
+                }).ToArray();
             return Run($"size-{s.Layers}-{s.Width}", LanguageGroups.Size, s.Layers, s.Width, curve[^1].ValLoss, 3_000_000, curve: curve);
         }).ToArray();
 

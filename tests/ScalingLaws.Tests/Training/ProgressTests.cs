@@ -32,7 +32,11 @@ public class ProgressTests
     [Fact]
     public void Notebook_lines_show_step_loss_throughput_and_eta()
     {
-        var line = ProgressLineWriter.Format(new TrainingProgress(ProgressKind.Evaluation, 20, 100, 2560, 2.5, 2.75, 1e-3, 12345, TimeSpan.FromSeconds(75)));
+        var line = ProgressLineWriter.Format(new TrainingProgress
+        {
+            Kind = ProgressKind.Evaluation, Step = 20, TotalSteps = 100, Tokens = 2560, TrainLoss = 2.5, ValLoss = 2.75,
+            LearningRate = 1e-3, TokensPerSecond = 12345, Eta = TimeSpan.FromSeconds(75),
+        });
         Assert.Equal("step 20/100  tokens 2,560  lr 0.001  train 2.5000  val 2.7500  12,345 tok/s  ETA 00:01:15", line);
     }
 }
