@@ -116,42 +116,8 @@ public static class DatasetPreparer
     /// </summary>
     public static PrepareResult Prepare(PrepareOptions options, string outputFolder, Action<string>? log = null)
     {
-        string target = Path.GetFullPath(outputFolder);
-        string staging = $"{target}.staging-{Guid.NewGuid():N}";
-        try
-        {
-            var result = PrepareInto(options, staging, log);
-            Publish(staging, target);
-            return result with { Dataset = PreparedDataset.Load(target) };
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
-    }
-
-    /// <summary>Moves a finished staging folder into place, setting any earlier folder aside (then deleting it).</summary>
-    private static void Publish(string staging, string target)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            try
-            {
-                if (Directory.Exists(target))
-                {
-                    string old = $"{target}.old-{Guid.NewGuid():N}";
-                    Directory.Move(target, old);
-                    Directory.Delete(old, recursive: true);
-                }
-                Directory.Move(staging, target);
-                return;
-            }
-            catch (IOException) when (attempt < 5)
-            {
-                // Another preparer published between our two moves; set its (identical) folder aside and retry.
-                Thread.Sleep(50);
-            }
-        }
+        var result = StagedFolder.Build(outputFolder, staging => PrepareInto(options, staging, log));
+        return result with { Dataset = PreparedDataset.Load(outputFolder) };
     }
 
     private static PrepareResult PrepareInto(PrepareOptions options, string outputFolder, Action<string>? log)

@@ -39,19 +39,20 @@ public static class Trainer
         var trained = RegionSelection.For(data.Layout, config.TrainRegions);
         RequireFits(data.Train, config, config.DatasetTokens);
         RequireFits(data.Validation, config);
+        var extraNames = ExtraSplitNames(config).ToList();
+        foreach (var request in config.Samples ?? [])
+        {
+            data.Layout.RegionId(request.Region);
+            if (request.Split is not ("train" or "val") && !extraNames.Contains(request.Split))
+                throw new ArgumentException($"samples: split '{request.Split}' is not evaluated by this run; add it to final_eval_splits.");
+        }
         var extras = new Dictionary<string, TokenSplit>(StringComparer.Ordinal);
         using var closeExtras = new DisposeAll(extras.Values);
-        foreach (string name in ExtraSplitNames(config))
+        foreach (string name in extraNames)
         {
             var split = TokenDataset.OpenExtraSplit(config.Data, name, data.Layout);
             extras[name] = split;
             RequireFits(split, config);
-        }
-        foreach (var request in config.Samples ?? [])
-        {
-            data.Layout.RegionId(request.Region);
-            if (request.Split != "train" && request.Split != "val" && !extras.ContainsKey(request.Split))
-                throw new ArgumentException($"samples: split '{request.Split}' is not evaluated by this run; add it to final_eval_splits.");
         }
         if (config.ResumeFrom is { } from && !File.Exists(from))
             throw new FileNotFoundException($"Checkpoint not found: {from}. Check resume_from, or drop it to start fresh.", from);
@@ -71,10 +72,9 @@ public static class Trainer
         return run.Execute(cancellation);
     }
 
-    /// <summary>The splits a run opens besides train and val: those evaluated along the curve, at the end, or prompted for samples.</summary>
+    /// <summary>The splits a run opens besides train and val: those evaluated along the curve or at the end.</summary>
     private static IEnumerable<string> ExtraSplitNames(TrainConfig config) =>
-        (config.ExtraEvalSplits ?? []).Concat(config.FinalEvalSplits ?? [])
-            .Concat((config.Samples ?? []).Select(s => s.Split).Where(s => s is not ("train" or "val"))).Distinct(StringComparer.Ordinal);
+        (config.ExtraEvalSplits ?? []).Concat(config.FinalEvalSplits ?? []).Distinct(StringComparer.Ordinal);
 
     private static void RequireFits(TokenSplit split, TrainConfig config, long? tokenLimit = null)
     {
