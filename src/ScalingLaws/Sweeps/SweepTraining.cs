@@ -51,9 +51,11 @@ public static class SweepTraining
         if (json["data"] is null && json["dataset"] is null)
             throw new ArgumentException($"Sweep '{sweep.Name}', run '{run.Id}': give \"dataset\" (e.g. {{\"corpus\": \"sotu\"}}) or \"data\" (a prepared dataset folder).");
         json["data"] ??= "(prepared when the run starts)";
+        var dataset = json["dataset"];
         foreach (string key in DescriptiveKeys) json.Remove(key);
         try
         {
+            if (dataset is not null) DatasetKinds.Validate(dataset as JsonObject ?? throw new ArgumentException("dataset must be an object such as {\"kind\": \"mnist\"}."));
             return (json.Deserialize<TrainConfig>(Strict) ?? throw new ArgumentException("The run config is empty.")).Validate();
         }
         catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
@@ -63,19 +65,11 @@ public static class SweepTraining
     }
 
     /// <summary>The run's <see cref="TrainConfig"/>, with its dataset prepared and its checkpoints in its working folder.</summary>
-    public static TrainConfig Resolve(SweepRunContext context, string? sweepFolder, Action<string>? log = null)
+    public static TrainConfig Resolve(SweepRunContext context, string? sweepFolder, Action<string>? log = null, CancellationToken cancellation = default)
     {
         var json = (JsonObject)context.Config.DeepClone();
         if (json["dataset"] is JsonObject dataset)
-        {
-            var prepared = DatasetPreparer.EnsurePrepared(
-                corpus: dataset["corpus"]?.GetValue<string>() ?? SotuCorpus.PackageId,
-                tokenizer: dataset["tokenizer"]?.GetValue<string>() ?? "bpe",
-                vocabSize: dataset["vocab_size"]?.GetValue<int>() ?? PrepareOptions.DefaultVocabSize,
-                transfer: dataset["transfer"]?.GetValue<string>() ?? MobyDickCorpus.PackageId,
-                log: log);
-            json["data"] = prepared.Folder;
-        }
+            json["data"] = DatasetKinds.EnsurePrepared(dataset, log: log, cancellation: cancellation);
         else if (json["data"]?.GetValue<string>() is { } data && !Path.IsPathRooted(data) && sweepFolder is not null)
         {
             json["data"] = Path.GetFullPath(Path.Combine(sweepFolder, data));
@@ -89,7 +83,7 @@ public static class SweepTraining
     public static JsonObject Train(SweepRunContext context, string? sweepFolder, IProgress<TrainingProgress>? progress,
         Action<string>? log, CancellationToken cancellation)
     {
-        var config = Resolve(context, sweepFolder, log);
+        var config = Resolve(context, sweepFolder, log, cancellation);
         var result = Trainer.Run(config, progress, cancellation);
         return (JsonObject)JsonSerializer.SerializeToNode(result, RunJson.Options)!;
     }

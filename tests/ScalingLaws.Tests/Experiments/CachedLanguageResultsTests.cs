@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ScalingLaws.Experiments.Language;
+using ScalingLaws.Experiments;
 
 namespace ScalingLaws.Tests.Experiments;
 
@@ -14,7 +14,7 @@ public class CachedLanguageResultsTests
     [Fact]
     public void Every_committed_full_record_was_trained_from_the_current_sweep_file_and_says_how_to_reproduce_it()
     {
-        var experiment = LanguageExperiment.Open("full", Sweeps, cached: true, cachedResultsRoot: Results);
+        var experiment = Experiment.Open("language", "full", Sweeps, cached: true, cachedResultsRoot: Results);
         var records = Directory.EnumerateFiles(experiment.Store.Folder, "*.json").Where(f => !f.EndsWith(".failed.json")).ToArray();
 
         Assert.NotEmpty(records);
@@ -47,7 +47,7 @@ public class CachedLanguageResultsTests
         foreach (string id in new[] { "size-L1-d16", "size-L1-d32" })
             File.Copy(Path.Combine(Results, "language-full", id + ".json"), Path.Combine(records, id + ".json"));
 
-        var experiment = LanguageExperiment.Open("full", Path.Combine(root, "sweeps"), cached: true, cachedResultsRoot: Path.Combine(root, "results"));
+        var experiment = Experiment.Open("language", "full", Path.Combine(root, "sweeps"), cached: true, cachedResultsRoot: Path.Combine(root, "results"));
         var log = new StringWriter();
         experiment.Train(log);
 

@@ -175,7 +175,7 @@ public class LanguageAnalysisTests
         var run = Run("b", LanguageGroups.Budget, 1, 12, 4.5);
         var record = (JsonObject)JsonSerializer.SerializeToNode(run.Result, RunJson.Options)!;
         record[SweepResultStore.RunConfigKey] = new JsonObject { ["group"] = "budget", ["budget_flops"] = 3e11 };
-        var read = LanguageRun.FromRecord("b", record);
+        var read = LanguageRun.From(ScalingLaws.Experiments.ExperimentRun.FromRecord("b", record));
         Assert.Equal(LanguageGroups.Budget, read.Group);
         Assert.Equal(3e11, read.BudgetFlops);
         Assert.Equal(run.N, read.N);

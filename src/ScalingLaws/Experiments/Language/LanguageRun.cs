@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using ScalingLaws.Sweeps;
 using ScalingLaws.Training;
 
 namespace ScalingLaws.Experiments.Language;
@@ -54,13 +52,6 @@ public sealed record LanguageRun(string Id, string Group, RunResult Result, doub
     /// <summary>Whether the run finished (completed or early-stopped) rather than diverged.</summary>
     public bool Usable => Result.Status != RunStatus.Diverged && double.IsFinite(BestValLoss);
 
-    /// <summary>One run from its stored record (the trainer's RunResult plus the sweep's raw run config).</summary>
-    public static LanguageRun FromRecord(string id, JsonObject record)
-    {
-        var result = SweepTraining.ToRunResult(record);
-        var config = record[SweepResultStore.RunConfigKey] as JsonObject;
-        string group = config?["group"]?.GetValue<string>() ?? LanguageGroups.Size;
-        double? budget = config?["budget_flops"]?.GetValue<double>();
-        return new LanguageRun(id, group, result, budget);
-    }
+    /// <summary>The language view of an experiment's run.</summary>
+    public static LanguageRun From(ExperimentRun run) => new(run.Id, run.Group, run.Result, run.BudgetFlops);
 }
