@@ -27,12 +27,16 @@ internal static class SweepCommand
         var file = new Argument<string>("SWEEP.json") { Description = "sweep definition: {name, defaults, runs: [{id, ...overrides}]}" };
         var results = new Option<string>("--results") { Description = "results root; the sweep's records go to RESULTS/NAME/", DefaultValueFactory = _ => DefaultResults };
         var only = new Option<string[]>("--only") { Description = "run only these run ids", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("run", "Train every run of the sweep that has no result yet (a killed sweep resumes where it stopped).") { file, results, only };
+        var threads = new Option<int?>("--threads") { Description = "threads for this worker, in place of the sweep's \"threads\" (e.g. a scheduler's share of cores); not part of a run's identity, so records still match the sweep" };
+        var command = new Command("run", "Train every run of the sweep that has no result yet (a killed sweep resumes where it stopped).") { file, results, only, threads };
         command.SetAction((parse, cancellation) =>
         {
             SweepDefinition sweep;
+            int? threadCount = parse.GetValue(threads);
             try
             {
+                if (threadCount <= 0)
+                    throw new ArgumentException($"--threads {threadCount}: give a positive number of threads, or leave it out to use the sweep's \"threads\".");
                 sweep = SweepDefinition.Load(parse.GetValue(file)!);
                 SweepTraining.ValidateAll(sweep);
             }
@@ -50,7 +54,7 @@ internal static class SweepCommand
             try
             {
                 report = SweepRunner.Run(sweep, store,
-                    (context, token) => SweepTraining.Train(context, sweepFolder, new ProgressLineWriter(Console.Out), line => Console.WriteLine($"  data: {line}"), token),
+                    (context, token) => SweepTraining.Train(context, sweepFolder, new ProgressLineWriter(Console.Out), line => Console.WriteLine($"  data: {line}"), token, threadCount),
                     new Progress(SweepEta.For(sweep, store)), onlyIds, cancellationToken: cancellation);
             }
             catch (ArgumentException e)
