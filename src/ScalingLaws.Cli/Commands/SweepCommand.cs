@@ -85,7 +85,7 @@ internal static class SweepCommand
             }
             var store = new SweepResultStore(parse.GetValue(results)!, sweep.Name);
             var records = store.ReadAll();
-            var table = new Table().AddColumns("run", "state", "N (non-emb.)", "tokens", "best val loss", "tokens/s");
+            var table = new Table().AddColumns("run", "state", "N (non-emb.)", "tokens", "best val loss", "tokens/s", "worker");
             foreach (var run in sweep.Runs)
             {
                 if (records.TryGetValue(run.Id, out var record))
@@ -93,12 +93,13 @@ internal static class SweepCommand
                     var r = SweepTraining.ToRunResult(record);
                     table.AddRow(run.Id, r.Status.ToString(), r.NonEmbeddingParams.ToString("N0", CultureInfo.InvariantCulture),
                         r.Tokens.ToString("N0", CultureInfo.InvariantCulture), r.BestValLoss?.ToString("F4", CultureInfo.InvariantCulture) ?? "-",
-                        r.TokensPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+                        r.TokensPerSecond.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(record["sweep"]?["worker"]?.GetValue<string>() ?? ""));
                 }
                 else
                 {
+                    string? holder = RunClaim.HolderOf(store.ClaimPath(run.Id));
                     string state = File.Exists(store.ClaimPath(run.Id)) ? "claimed" : File.Exists(store.FailurePath(run.Id)) ? "failed" : "pending";
-                    table.AddRow(run.Id, state, "", "", "", "");
+                    table.AddRow(run.Id, state, "", "", "", "", Markup.Escape(holder ?? ""));
                 }
             }
             AnsiConsole.Write(table);
