@@ -7,18 +7,19 @@ using Spectre.Console;
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary>
-/// `scaling sweep run|status`: works through a sweep file (resumable; several processes may share one results
-/// folder) and shows which runs have results.
+/// `scaling sweep run|status|slurm`: works through a sweep file (resumable; several processes may share one results
+/// folder), shows which runs have results and which worker holds the rest, and writes a Slurm job array for it.
 /// </summary>
 internal static class SweepCommand
 {
-    private const string DefaultResults = "out/sweeps";
+    internal const string DefaultResults = "out/sweeps";
 
     public static Command Create()
     {
         var command = new Command("sweep", "Run a sweep of training runs (resumable, shareable between processes) or show its state.");
         command.Subcommands.Add(RunCommand());
         command.Subcommands.Add(StatusCommand());
+        command.Subcommands.Add(SweepSlurmCommand.Create());
         return command;
     }
 
