@@ -21,6 +21,10 @@ internal static class SlurmCluster
         var states = Run("sinfo", "--noheader", "--format=%T")?.Stdout ?? "";
         if (!states.Contains("idle", StringComparison.Ordinal) && !states.Contains("mix", StringComparison.Ordinal))
             return $"Needs a Slurm node that can take jobs: sinfo says \"{FirstLine(states)}\". {HowToGetOne}.";
+        // Two one-core tasks must run at once for the array to split a sweep.
+        string cpus = FirstLine(Run("sinfo", "--noheader", "--format=%c")?.Stdout ?? "").TrimEnd('+');
+        if (!int.TryParse(cpus, out int perNode) || perNode < 2)
+            return $"Needs a Slurm node with at least 2 CPUs, so two array tasks run at once: sinfo says \"{cpus}\".";
         return null;
     }
 
