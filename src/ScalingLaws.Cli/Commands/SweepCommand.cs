@@ -7,18 +7,19 @@ using Spectre.Console;
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary>
-/// `scaling sweep run|status`: works through a sweep file (resumable; several processes may share one results
-/// folder) and shows which runs have results.
+/// `scaling sweep run|status|slurm`: works through a sweep file (resumable; several processes may share one results
+/// folder), shows which runs have results and which worker holds the rest, and writes a Slurm job array for it.
 /// </summary>
 internal static class SweepCommand
 {
-    private const string DefaultResults = "out/sweeps";
+    internal const string DefaultResults = "out/sweeps";
 
     public static Command Create()
     {
         var command = new Command("sweep", "Run a sweep of training runs (resumable, shareable between processes) or show its state.");
         command.Subcommands.Add(RunCommand());
         command.Subcommands.Add(StatusCommand());
+        command.Subcommands.Add(SweepSlurmCommand.Create());
         return command;
     }
 
@@ -27,12 +28,16 @@ internal static class SweepCommand
         var file = new Argument<string>("SWEEP.json") { Description = "sweep definition: {name, defaults, runs: [{id, ...overrides}]}" };
         var results = new Option<string>("--results") { Description = "results root; the sweep's records go to RESULTS/NAME/", DefaultValueFactory = _ => DefaultResults };
         var only = new Option<string[]>("--only") { Description = "run only these run ids", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("run", "Train every run of the sweep that has no result yet (a killed sweep resumes where it stopped).") { file, results, only };
+        var threads = new Option<int?>("--threads") { Description = "threads for this worker, in place of the sweep's \"threads\" (e.g. a scheduler's share of cores); not part of a run's identity, so records still match the sweep" };
+        var command = new Command("run", "Train every run of the sweep that has no result yet (a killed sweep resumes where it stopped).") { file, results, only, threads };
         command.SetAction((parse, cancellation) =>
         {
             SweepDefinition sweep;
+            int? threadCount = parse.GetValue(threads);
             try
             {
+                if (threadCount <= 0)
+                    throw new ArgumentException($"--threads {threadCount}: give a positive number of threads, or leave it out to use the sweep's \"threads\".");
                 sweep = SweepDefinition.Load(parse.GetValue(file)!);
                 SweepTraining.ValidateAll(sweep);
             }
@@ -50,7 +55,7 @@ internal static class SweepCommand
             try
             {
                 report = SweepRunner.Run(sweep, store,
-                    (context, token) => SweepTraining.Train(context, sweepFolder, new ProgressLineWriter(Console.Out), line => Console.WriteLine($"  data: {line}"), token),
+                    (context, token) => SweepTraining.Train(context, sweepFolder, new ProgressLineWriter(Console.Out), line => Console.WriteLine($"  data: {line}"), token, threadCount),
                     new Progress(SweepEta.For(sweep, store)), onlyIds, cancellationToken: cancellation);
             }
             catch (ArgumentException e)
@@ -81,7 +86,7 @@ internal static class SweepCommand
             }
             var store = new SweepResultStore(parse.GetValue(results)!, sweep.Name);
             var records = store.ReadAll();
-            var table = new Table().AddColumns("run", "state", "N (non-emb.)", "tokens", "best val loss", "tokens/s");
+            var table = new Table().AddColumns("run", "state", "N (non-emb.)", "tokens", "best val loss", "tokens/s", "worker");
             foreach (var run in sweep.Runs)
             {
                 if (records.TryGetValue(run.Id, out var record))
@@ -89,12 +94,13 @@ internal static class SweepCommand
                     var r = SweepTraining.ToRunResult(record);
                     table.AddRow(run.Id, r.Status.ToString(), r.NonEmbeddingParams.ToString("N0", CultureInfo.InvariantCulture),
                         r.Tokens.ToString("N0", CultureInfo.InvariantCulture), r.BestValLoss?.ToString("F4", CultureInfo.InvariantCulture) ?? "-",
-                        r.TokensPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+                        r.TokensPerSecond.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(record["sweep"]?["worker"]?.GetValue<string>() ?? ""));
                 }
                 else
                 {
+                    string? holder = RunClaim.HolderOf(store.ClaimPath(run.Id));
                     string state = File.Exists(store.ClaimPath(run.Id)) ? "claimed" : File.Exists(store.FailurePath(run.Id)) ? "failed" : "pending";
-                    table.AddRow(run.Id, state, "", "", "", "");
+                    table.AddRow(run.Id, state, "", "", "", "", Markup.Escape(holder ?? ""));
                 }
             }
             AnsiConsole.Write(table);

@@ -53,6 +53,7 @@ public sealed class RunClaim : IDisposable
                         ["token"] = token,
                         ["host"] = Environment.MachineName,
                         ["pid"] = Environment.ProcessId,
+                        ["worker"] = SweepWorker.Current(),
                         ["claimed_utc"] = DateTime.UtcNow.ToString("O"),
                     });
                 return new RunClaim(claimPath, token);
@@ -66,6 +67,10 @@ public sealed class RunClaim : IDisposable
         }
         return null;
     }
+
+    /// <summary>Who holds the claim at <paramref name="claimPath"/> (see <see cref="SweepWorker"/>); null when there is none.</summary>
+    public static string? HolderOf(string claimPath) =>
+        ReadClaim(claimPath) is { } claim ? claim["worker"]?.GetValue<string>() ?? $"{claim["host"]}, pid {claim["pid"]}" : null;
 
     private static bool TryBreakStale(string claimPath, TimeSpan staleAfter)
     {

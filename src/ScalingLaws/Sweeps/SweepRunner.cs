@@ -129,6 +129,7 @@ public static class SweepRunner
     {
         ["name"] = sweep.Name,
         ["run_id"] = run.Id,
+        ["worker"] = SweepWorker.Current(),
         ["definition_path"] = sweep.SourcePath,
         ["definition_sha256"] = sweep.SourceSha256,
         ["reproduce"] = sweep.SourcePath is null ? null

@@ -65,7 +65,16 @@ public static class SweepTraining
     }
 
     /// <summary>The run's <see cref="TrainConfig"/>, with its dataset prepared and its checkpoints in its working folder.</summary>
-    public static TrainConfig Resolve(SweepRunContext context, string? sweepFolder, Action<string>? log = null, CancellationToken cancellation = default)
+    /// <param name="context">The run.</param>
+    /// <param name="sweepFolder">The sweep file's folder, from which a relative <c>"data"</c> path is taken.</param>
+    /// <param name="log">Where dataset preparation reports.</param>
+    /// <param name="threads">
+    /// Threads for this worker in place of the config's <c>threads</c> (a scheduler's share of cores). Threads are not
+    /// part of a run's identity (<see cref="TrainerState.IdentityOf"/>) and the sweep stores the run's config as the
+    /// sweep gave it, so the record still matches its sweep and a checkpoint resumes under another worker's count.
+    /// </param>
+    /// <param name="cancellation">Stops a long dataset preparation.</param>
+    public static TrainConfig Resolve(SweepRunContext context, string? sweepFolder, Action<string>? log = null, int? threads = null, CancellationToken cancellation = default)
     {
         var json = (JsonObject)context.Config.DeepClone();
         if (json["dataset"] is JsonObject dataset)
@@ -76,14 +85,18 @@ public static class SweepTraining
         }
         json["checkpoint_dir"] = Path.Combine(context.WorkingFolder, "checkpoints");
         json["resume"] = true;
+        if (threads is { } count) json["threads"] = count;
         return Parse(json).Validate();
     }
 
-    /// <summary>Trains one run of a sweep and returns its record (the trainer's <see cref="RunResult"/> as JSON).</summary>
+    /// <summary>
+    /// Trains one run of a sweep and returns its record (the trainer's <see cref="RunResult"/> as JSON);
+    /// <paramref name="threads"/> overrides the config's threads as in <see cref="Resolve"/>.
+    /// </summary>
     public static JsonObject Train(SweepRunContext context, string? sweepFolder, IProgress<TrainingProgress>? progress,
-        Action<string>? log, CancellationToken cancellation)
+        Action<string>? log, CancellationToken cancellation, int? threads = null)
     {
-        var config = Resolve(context, sweepFolder, log, cancellation);
+        var config = Resolve(context, sweepFolder, log, threads, cancellation);
         var result = Trainer.Run(config, progress, cancellation);
         return (JsonObject)JsonSerializer.SerializeToNode(result, RunJson.Options)!;
     }
