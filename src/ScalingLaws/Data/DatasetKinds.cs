@@ -15,6 +15,9 @@ public static class DatasetKinds
     static DatasetKinds()
     {
         Register(new TextDatasetKind());
+        Register(new Images.PhotosDatasetKind());
+        Register(new Images.MnistDatasetKind());
+        Register(new Images.MixtureDatasetKind());
     }
 
     /// <summary>Every kind, by name.</summary>

@@ -94,7 +94,7 @@ public sealed class PhotosDatasetKind : IDatasetKind
         {
             string package = cache.EnsurePackage(id, log);
             var entry = cache.Manifest.Get(id);
-            var image = ImageFiles.DecodeRgb(Path.Combine(package, "package", "data", "image.jpg"));
+            var image = ImageFiles.DecodeRgb(Path.Combine(package, "data", "image.jpg"));
             photos.Add((id["img-".Length..], image));
             sources.Add(new JsonObject { ["package"] = entry.NpmSpec, ["sha256"] = entry.Sha256, ["licence"] = entry.License, ["photograph"] = entry.Source, ["size"] = $"{image.Width}x{image.Height}" });
         }
