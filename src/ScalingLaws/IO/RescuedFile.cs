@@ -11,6 +11,23 @@ public static class RescuedFile
     public static string Folder => Path.Combine(Path.GetTempPath(), "scaling-rescued");
 
     /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> (atomically); when that fails for any reason of the file
+    /// system, writes it to <c>Folder/rescueName</c> instead. Returns where it went and, if rescued, why.
+    /// </summary>
+    public static (string Path, Exception? Fault) WriteOrRescue(string path, string text, string rescueName)
+    {
+        try
+        {
+            AtomicFile.WriteAllText(path, text);
+            return (path, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (Save(rescueName, text), e);
+        }
+    }
+
+    /// <summary>
     /// Writes <paramref name="text"/> to <c>Folder/relativePath</c> (with a time stamp if that name is taken) and returns
     /// the path; throws only when the temporary folder cannot be written either.
     /// </summary>
