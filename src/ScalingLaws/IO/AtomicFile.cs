@@ -28,9 +28,6 @@ public static class AtomicFile
     /// </summary>
     public static bool TryCreate(string path, Action<FileStream> write) => Publish(path, write, durable: false, overwrite: false);
 
-    /// <summary>Whether <paramref name="path"/> names a temporary file of an unfinished write (this writer's, or an older one's).</summary>
-    public static bool IsTemporary(string path) => path.EndsWith(".tmp", StringComparison.Ordinal);
-
     /// <summary>
     /// Deletes temporaries under <paramref name="folder"/> (recursively) not written to for <paramref name="olderThan"/>:
     /// what killed or failed writers left behind. A live writer's temporary is younger, so it is kept. Returns how many.

@@ -9,12 +9,7 @@ public sealed class FitCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Csv(string text)
-    {
-        string path = _temp.File($"{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Csv(string text) => _temp.Write(".csv", text);
 
     [Fact]
     public void Points_at_one_x_are_refused_not_reported_as_converged()

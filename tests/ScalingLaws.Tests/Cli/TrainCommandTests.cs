@@ -96,4 +96,40 @@ public class TrainCommandTests
         Assert.Contains("error: Unrecognized command or argument '--stepz'", stderr);
         Assert.Contains("scaling train --help", stderr);
     }
+
+    [TmpfsFact]
+    public void A_result_that_no_longer_fits_on_the_disk_is_saved_elsewhere_and_the_way_there_printed()
+    {
+        using var data = new TempDataset();
+        using var disk = new Tmpfs("1m");
+        disk.FillLeaving(0);
+        string output = Path.Combine(disk.Path, $"run-{Guid.NewGuid():N}.json");
+        var run = ScalingProcess.Run("train", "--data", data.Folder, "--layers", "1", "--d-model", "16", "--heads", "2", "--ctx", "16",
+            "--vocab", "16", "--steps", "3", "--threads", "1", "--out", output, "--plain");
+
+        string line = ScalingProcess.AssertCleanFailure(run, 1, $"could not write the result to {output}", "No space left on device");
+        string rescued = Path.Combine(ScalingLaws.IO.RescuedFile.Folder, Path.GetFileName(output));
+        Assert.Contains(rescued, line);
+        try
+        {
+            Assert.Equal(3, RunResult.Load(rescued).Steps);
+        }
+        finally
+        {
+            File.Delete(rescued);
+        }
+    }
+
+    [TmpfsFact]
+    public void A_full_disk_while_training_says_the_checkpoints_are_kept_and_how_to_resume()
+    {
+        using var data = new TempDataset();
+        using var disk = new Tmpfs("1m");
+        disk.FillLeaving(16 * 1024);
+        string checkpoints = Path.Combine(disk.Path, "checkpoints");
+        var run = ScalingProcess.Run("train", "--data", data.Folder, "--steps", "3", "--threads", "1", "--vocab", "16", "--ctx", "16",
+            "--checkpoint-dir", checkpoints, "--out", Path.Combine(data.Folder, "r.json"), "--plain");
+        ScalingProcess.AssertCleanFailure(run, 1, "training stopped", "No space left on device", $"The checkpoints in {checkpoints} are kept", "resume");
+        Assert.Empty(Directory.Exists(checkpoints) ? Directory.GetFiles(checkpoints, "*.tmp") : []);
+    }
 }

@@ -8,12 +8,7 @@ public sealed class FitErrorTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string WriteCsv(string text)
-    {
-        string path = _temp.File($"fit-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string WriteCsv(string text) => _temp.Write(".csv", text);
 
     [Fact]
     public void Non_positive_loss_is_rejected_naming_the_point()
