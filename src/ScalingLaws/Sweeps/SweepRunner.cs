@@ -96,7 +96,7 @@ public static class SweepRunner
                 progress?.Report(new SweepEvent(run.Id, SweepEventKind.AlreadyComplete, i, runs.Count));
                 continue;
             }
-            using var claim = RunClaim.TryAcquire(store.ClaimPath(run.Id), staleAfter ?? DefaultStaleAfter);
+            using var claim = Claim(sweep, store, run.Id, staleAfter ?? DefaultStaleAfter, completed);
             // Re-check after claiming: another process may have finished the run between the two checks.
             if (claim is null || store.IsComplete(run.Id))
             {
@@ -141,6 +141,18 @@ public static class SweepRunner
         // Runs another process held may have finished meanwhile: report them as done, not as running elsewhere.
         int finishedElsewhere = elsewhere.Count(store.IsComplete);
         return new SweepReport(runs.Count, completed, already + finishedElsewhere, elsewhere.Count - finishedElsewhere, failed);
+    }
+
+    private static RunClaim? Claim(SweepDefinition sweep, SweepResultStore store, string runId, TimeSpan staleAfter, int completedNow)
+    {
+        try
+        {
+            return RunClaim.TryAcquire(store.ClaimPath(runId), staleAfter);
+        }
+        catch (Exception e) when (StorageFault.Is(e))
+        {
+            throw Stopped(sweep, store, runId, e, completedNow, "not even its claim file could be written");
+        }
     }
 
     // Writes the run's failure note; returns why it could not be written (a storage fault), or null when it was.

@@ -52,6 +52,18 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(store.Folder, "*.tmp", SearchOption.AllDirectories));
     }
 
+    [TmpfsFact]
+    public void A_disk_too_full_for_a_claim_stops_the_sweep_without_leaving_a_claim_that_blocks_others()
+    {
+        // An empty claim file left behind would read as another process's run for the stale-claim limit.
+        using var disk = new Tmpfs("1m");
+        string sweep = SweepFile();
+        disk.FillLeaving(0);
+        var full = ScalingProcess.Run("sweep", "run", sweep, "--results", disk.Path);
+        ScalingProcess.AssertCleanFailure(full, 1, "stopped at run r0", "No space left on device", "claim");
+        Assert.Empty(Directory.GetFiles(disk.Path, "*.claim", SearchOption.AllDirectories));
+    }
+
     [Fact]
     public void A_results_folder_that_cannot_be_written_is_refused_before_training()
     {
