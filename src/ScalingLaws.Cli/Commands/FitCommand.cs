@@ -34,20 +34,22 @@ internal static class FitCommand
         };
         command.SetAction(parse =>
         {
+            var request = new FitRequest(parse.GetValue(law)!, parse.GetValue(x)!, parse.GetValue(x2), parse.GetValue(y)!, parse.GetValue(file)!.FullName,
+                parse.GetValue(huber), parse.GetValue(bootstrap), parse.GetValue(dropHighest), parse.GetValue(excludeLoss), parse.GetValue(seed));
+            FitOutcome outcome;
             try
             {
-                var request = new FitRequest(parse.GetValue(law)!, parse.GetValue(x)!, parse.GetValue(x2), parse.GetValue(y)!, parse.GetValue(file)!.FullName,
-                    parse.GetValue(huber), parse.GetValue(bootstrap), parse.GetValue(dropHighest), parse.GetValue(excludeLoss), parse.GetValue(seed));
-                var outcome = request.Run();
-                if (parse.GetValue(json)) Console.WriteLine(ToJson(outcome).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-                else Render(outcome);
-                return 0;
+                outcome = request.Run();
             }
-            catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or InvalidOperationException)
+            catch (InvalidOperationException e)
             {
-                Console.Error.WriteLine($"scaling fit: {e.Message}");
-                return 2;
+                // The fitter refuses a fit that did not converge or ran off to infinity: the data do not fit the law,
+                // which for this command is bad input (exit code 2), like data it refuses outright.
+                throw new ArgumentException(e.Message, e);
             }
+            if (parse.GetValue(json)) Console.WriteLine(ToJson(outcome).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            else Render(outcome);
+            return 0;
         });
         return command;
     }
@@ -64,13 +66,30 @@ internal static class FitCommand
                 throw new ArgumentException($"{law.Name} is a law of one variable ({law.Formula}); drop --x2.");
             if (Resamples < 0 || HeldOut < 0 || ExcludeHighestLoss < 0)
                 throw new ArgumentException("--bootstrap, --drop-highest and --exclude-highest-loss take a count of 0 or more.");
+            if (Resamples == 1)
+                throw new ArgumentException("--bootstrap 1: an interval needs at least 2 resamples (hundreds for a stable 95% interval); use 0 for none.");
             var data = FitDataCsv.Load(Path, XColumn, YColumn, X2Column);
+            if (ExcludeHighestLoss >= data.Count)
+                throw new ArgumentException($"--exclude-highest-loss {ExcludeHighestLoss}: {System.IO.Path.GetFileName(Path)} has {data.Count} points; drop fewer than that.");
             if (ExcludeHighestLoss > 0) data = data.WithoutHighestY(ExcludeHighestLoss);
+            if (HeldOut >= data.Count)
+                throw new ArgumentException($"--drop-highest {HeldOut}: only {data.Count} points are left to fit; hold out 1 to {data.Count - 1} of them.");
             var options = HuberDelta is { } delta ? FitOptions.Huber(delta) : new FitOptions();
             var fit = ScalingLawFitter.Fit(law, data, options);
             var intervals = Resamples > 0 ? Bootstrap.Run(fit, data, new BootstrapOptions(Resamples, Seed)) : null;
-            var check = HeldOut > 0 ? HeldOutExtrapolation.Run(law, data, HeldOut, options) : null;
-            return new FitOutcome(fit, data.Count, intervals, check);
+            return new FitOutcome(fit, data.Count, intervals, HeldOut > 0 ? Check(law, data, options) : null);
+        }
+
+        private ExtrapolationCheck Check(ScalingLaw law, FitData data, FitOptions options)
+        {
+            try
+            {
+                return HeldOutExtrapolation.Run(law, data, HeldOut, options);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                throw new ArgumentException($"--drop-highest {HeldOut}: the fit to the {data.Count - HeldOut} points left fails: {e.Message}", e);
+            }
         }
     }
 
@@ -78,27 +97,29 @@ internal static class FitCommand
 
     private static JsonObject ToJson(FitOutcome outcome)
     {
+        // JSON has no NaN or infinity: a number that is not finite (an interval no resample could give) is written as null.
+        static JsonNode? Number(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
         var result = new JsonObject();
-        foreach (var (name, value) in outcome.Fit.Parameters) result[name] = value;
-        result["r2"] = outcome.Fit.R2Log;
-        result["rmse_log"] = outcome.Fit.RmseLog;
+        foreach (var (name, value) in outcome.Fit.Parameters) result[name] = Number(value);
+        result["r2"] = Number(outcome.Fit.R2Log);
+        result["rmse_log"] = Number(outcome.Fit.RmseLog);
         if (outcome.Bootstrap is { } bootstrap)
         {
             var ci = new JsonObject();
-            foreach (var (name, interval) in bootstrap.Intervals) ci[name] = new JsonArray(interval.Lower, interval.Upper);
+            foreach (var (name, interval) in bootstrap.Intervals) ci[name] = new JsonArray(Number(interval.Lower), Number(interval.Upper));
             result["ci"] = ci;
         }
         if (outcome.Check is { } check)
             result["heldout"] = new JsonObject
             {
-                ["mean_abs_percent_error"] = check.MeanAbsolutePercentError,
+                ["mean_abs_percent_error"] = Number(check.MeanAbsolutePercentError),
                 ["points"] = new JsonArray(check.Points.Select(p =>
                 {
                     var point = new JsonObject { ["x"] = p.X };
                     if (!double.IsNaN(p.X2)) point["x2"] = p.X2;
                     point["observed"] = p.Observed;
-                    point["predicted"] = p.Predicted;
-                    point["percent_error"] = p.PercentError;
+                    point["predicted"] = Number(p.Predicted);
+                    point["percent_error"] = Number(p.PercentError);
                     return (JsonNode)point;
                 }).ToArray()),
             };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ScalingLaws.IO;
 using ScalingLaws.Sweeps;
 using ScalingLaws.Training;
 using Spectre.Console;
@@ -32,42 +33,35 @@ internal static class SweepCommand
         var command = new Command("run", "Train every run of the sweep that has no result yet (a killed sweep resumes where it stopped).") { file, results, only, threads };
         command.SetAction((parse, cancellation) =>
         {
-            SweepDefinition sweep;
+            // Bad input (the sweep file, a run's config, --results, --only, --threads) throws before anything trains; a full
+            // disk stops the sweep with one line saying what was kept (SweepRunner). Failures reports both.
             int? threadCount = parse.GetValue(threads);
-            try
-            {
-                if (threadCount <= 0)
-                    throw new ArgumentException($"--threads {threadCount}: give a positive number of threads, or leave it out to use the sweep's \"threads\".");
-                sweep = SweepDefinition.Load(parse.GetValue(file)!);
-                SweepTraining.ValidateAll(sweep);
-            }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return Task.FromResult(2);
-            }
-            var store = new SweepResultStore(parse.GetValue(results)!, sweep.Name);
+            if (threadCount <= 0)
+                throw new ArgumentException($"--threads {threadCount}: give a positive number of threads, or leave it out to use the sweep's \"threads\".");
+            var sweep = SweepDefinition.Load(parse.GetValue(file)!);
+            SweepTraining.ValidateAll(sweep);
+            string resultsRoot = parse.GetValue(results)!;
+            OutputLocation.RequireWritableFolder(Path.Combine(resultsRoot, sweep.Name), $"--results {resultsRoot}");
+            var store = new SweepResultStore(resultsRoot, sweep.Name);
             string? sweepFolder = Path.GetDirectoryName(sweep.SourcePath);
             var onlyIds = parse.GetValue(only) is { Length: > 0 } ids ? ids : null;
             Console.WriteLine($"sweep {sweep.Name}: {sweep.Runs.Count} runs, results in {store.Folder}");
 
-            SweepReport report;
-            try
-            {
-                report = SweepRunner.Run(sweep, store,
-                    (context, token) => SweepTraining.Train(context, sweepFolder, new ProgressLineWriter(Console.Out), line => Console.WriteLine($"  data: {line}"), token, threadCount),
-                    new Progress(SweepEta.For(sweep, store)), onlyIds, cancellationToken: cancellation);
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return Task.FromResult(2);
-            }
-            Console.WriteLine($"sweep {sweep.Name}: {report.Completed} trained now, {report.AlreadyComplete} already done, " +
-                              $"{report.ClaimedElsewhere} running elsewhere, {report.Failed} failed (see *.failed.json in {store.Folder}).");
-            return Task.FromResult(report.Failed > 0 ? 1 : 0);
+            var report = SweepRunner.Run(sweep, store,
+                (context, token) => SweepTraining.Train(context, sweepFolder, new ProgressLineWriter(Console.Out), line => Console.WriteLine($"  data: {line}"), token, threadCount),
+                new Progress(SweepEta.For(sweep, store)), onlyIds, cancellationToken: cancellation);
+            Console.WriteLine(Outcome(sweep, store, report));
+            return Task.FromResult(report.Failed > 0 ? Failures.Failed : 0);
         });
         return command;
+    }
+
+    private static string Outcome(SweepDefinition sweep, SweepResultStore store, SweepReport report)
+    {
+        var parts = new List<string> { $"{report.Completed} trained now", $"{report.AlreadyComplete} already done" };
+        if (report.ClaimedElsewhere > 0) parts.Add($"{report.ClaimedElsewhere} still running elsewhere (run `scaling sweep status` later)");
+        if (report.Failed > 0) parts.Add($"{report.Failed} failed (see *.failed.json in {store.Folder}; the next `sweep run` retries them)");
+        return $"sweep {sweep.Name}: {string.Join(", ", parts)}" + (report.AllComplete ? "; every run has a record." : ".");
     }
 
     private static Command StatusCommand()
@@ -77,13 +71,7 @@ internal static class SweepCommand
         var command = new Command("status", "Show each run of a sweep: done, running elsewhere, failed or pending, with its losses.") { file, results };
         command.SetAction(parse =>
         {
-            SweepDefinition sweep;
-            try { sweep = SweepDefinition.Load(parse.GetValue(file)!); }
-            catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
-            }
+            var sweep = SweepDefinition.Load(parse.GetValue(file)!);
             var store = new SweepResultStore(parse.GetValue(results)!, sweep.Name);
             var records = store.ReadAll();
             var table = new Table().AddColumns("run", "state", "N (non-emb.)", "tokens", "best val loss", "tokens/s", "worker");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ScalingLaws.IO;
 using ScalingLaws.Models;
 using ScalingLaws.Training;
 using Spectre.Console;
@@ -38,63 +39,80 @@ internal static class TrainCommand
         };
         command.SetAction(parse =>
         {
-            TrainConfig train;
-            try
+            // Bad input throws before anything trains; Failures reports it with exit code 2.
+            var baseConfig = parse.GetValue(config) is { } path ? TrainConfigFile.Load(path) : new TrainConfig(new GptConfig(), "");
+            var model = baseConfig.Model ?? new GptConfig();
+            model = model with
             {
-                var baseConfig = parse.GetValue(config) is { } path ? TrainConfigFile.Load(path) : new TrainConfig(new GptConfig(), "");
-                var model = baseConfig.Model ?? new GptConfig();
-                model = model with
-                {
-                    NLayer = parse.GetValue(layers) ?? model.NLayer,
-                    DModel = parse.GetValue(dModel) ?? model.DModel,
-                    NHead = parse.GetValue(heads) ?? model.NHead,
-                    NCtx = parse.GetValue(ctx) ?? model.NCtx,
-                    VocabSize = parse.GetValue(vocab) ?? model.VocabSize,
-                };
-                var schedule = baseConfig.EffectiveSchedule;
-                train = baseConfig with
-                {
-                    Model = model,
-                    Data = parse.GetValue(data) ?? baseConfig.Data,
-                    BatchSequences = parse.GetValue(batch) ?? baseConfig.BatchSequences,
-                    BatchTokens = parse.GetValue(batch) is null ? baseConfig.BatchTokens : null,
-                    MaxSteps = parse.GetValue(steps) ?? baseConfig.MaxSteps,
-                    MaxTokens = parse.GetValue(tokens) ?? (parse.GetValue(steps) is null ? baseConfig.MaxTokens : null),
-                    Schedule = schedule with { PeakLearningRate = parse.GetValue(lr) ?? schedule.PeakLearningRate },
-                    Seed = parse.GetValue(seed) ?? baseConfig.Seed,
-                    Device = parse.GetValue(device) ?? baseConfig.Device,
-                    Threads = parse.GetValue(threads) ?? baseConfig.Threads,
-                    CheckpointDir = parse.GetValue(checkpointDir) ?? baseConfig.CheckpointDir,
-                    CheckpointEverySteps = parse.GetValue(checkpointEvery) ?? baseConfig.CheckpointEverySteps,
-                    ResumeFrom = parse.GetValue(resumeFrom) ?? baseConfig.ResumeFrom,
-                };
-                train.Validate();
-            }
-            catch (Exception e) when (e is ArgumentException or IOException)
+                NLayer = parse.GetValue(layers) ?? model.NLayer,
+                DModel = parse.GetValue(dModel) ?? model.DModel,
+                NHead = parse.GetValue(heads) ?? model.NHead,
+                NCtx = parse.GetValue(ctx) ?? model.NCtx,
+                VocabSize = parse.GetValue(vocab) ?? model.VocabSize,
+            };
+            var schedule = baseConfig.EffectiveSchedule;
+            var train = baseConfig with
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
-            }
-
+                Model = model,
+                Data = parse.GetValue(data) ?? baseConfig.Data,
+                BatchSequences = parse.GetValue(batch) ?? baseConfig.BatchSequences,
+                BatchTokens = parse.GetValue(batch) is null ? baseConfig.BatchTokens : null,
+                MaxSteps = parse.GetValue(steps) ?? baseConfig.MaxSteps,
+                MaxTokens = parse.GetValue(tokens) ?? (parse.GetValue(steps) is null ? baseConfig.MaxTokens : null),
+                Schedule = schedule with { PeakLearningRate = parse.GetValue(lr) ?? schedule.PeakLearningRate },
+                Seed = parse.GetValue(seed) ?? baseConfig.Seed,
+                Device = parse.GetValue(device) ?? baseConfig.Device,
+                Threads = parse.GetValue(threads) ?? baseConfig.Threads,
+                CheckpointDir = parse.GetValue(checkpointDir) ?? baseConfig.CheckpointDir,
+                CheckpointEverySteps = parse.GetValue(checkpointEvery) ?? baseConfig.CheckpointEverySteps,
+                ResumeFrom = parse.GetValue(resumeFrom) ?? baseConfig.ResumeFrom,
+            };
+            train.Validate();
             string outPath = parse.GetValue(output) ?? DefaultOutputPath(train);
+            // Where the record goes is checked before training, not after it.
+            OutputLocation.RequireWritableFile(outPath, $"--out {outPath}");
+
             RunResult result;
             try
             {
                 bool bar = !parse.GetValue(plain) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
                 result = bar ? RunWithBar(train) : Trainer.Run(train, new ProgressLineWriter(Console.Out));
             }
-            catch (Exception e) when (e is ArgumentException or IOException)
+            catch (Exception e) when (StorageFault.Is(e))
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                throw new IOException($"training stopped: {Failures.OneLine(e)} " + (train.CheckpointDir is { } dir
+                    ? $"The checkpoints in {dir} are kept: free space (or fix permissions) and run the same command again to resume."
+                    : "Free space (or fix permissions) and run it again; with --checkpoint-dir a run resumes where it stopped."), e);
             }
-            result.Save(outPath);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Status}: {result.Steps} steps, {result.Tokens:N0} tokens, val loss {result.FinalValLoss:F4} nats/token, N = {result.NonEmbeddingParams:N0}, C = {result.ComputeFlops:G3} FLOPs, {result.TokensPerSecond:N0} tokens/s"));
-            Console.WriteLine($"result: {outPath}");
+            Console.WriteLine(Summary(result));
+            if (!Save(result, outPath)) return Failures.Failed;
             return result.Status == RunStatus.Diverged ? 3 : 0;
         });
         return command;
+    }
+
+    private static string Summary(RunResult r)
+    {
+        string losses = r.FinalValLoss is { } val
+            ? string.Create(CultureInfo.InvariantCulture, $"val loss {val:F4} nats/token")
+            : "no final val loss (the loss became NaN or infinite)" +
+              (r.BestValLoss is { } best ? string.Create(CultureInfo.InvariantCulture, $", best val loss before that {best:F4} nats/token") : "");
+        // A diverged run's notice (at which step, what to try) was printed as it happened.
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{r.Status}: {r.Steps} steps, {r.Tokens:N0} tokens, {losses}, N = {r.NonEmbeddingParams:N0}, C = {r.ComputeFlops:G3} FLOPs, {r.TokensPerSecond:N0} tokens/s");
+    }
+
+    // The record goes where asked; if that fails after training (a full disk), it goes somewhere safe instead and says where.
+    private static bool Save(RunResult result, string outPath)
+    {
+        var (written, fault) = RescuedFile.WriteOrRescue(outPath, System.Text.Json.JsonSerializer.Serialize(result, RunJson.Options), Path.GetFileName(outPath));
+        if (fault is null)
+        {
+            Console.WriteLine($"result: {outPath}");
+            return true;
+        }
+        Console.Error.WriteLine($"error: could not write the result to {outPath} ({Failures.OneLine(fault)}); it was saved to {written} instead.");
+        return false;
     }
 
     private static string DefaultOutputPath(TrainConfig c) =>

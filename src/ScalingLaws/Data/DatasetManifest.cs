@@ -12,7 +12,7 @@ namespace ScalingLaws.Data;
 /// <param name="Integrity">npm's Subresource Integrity string of the tarball ("sha512-BASE64").</param>
 /// <param name="SizeBytes">Tarball size in bytes (informational).</param>
 /// <param name="License">Licence of the packaging and of the content.</param>
-/// <param name="Source">Where the package lives.</param>
+/// <param name="Source">Where the package comes from: the package name and version (the npm client knows its registry).</param>
 /// <param name="FilesUsed">Which files in the package the loaders read, and why.</param>
 public sealed record DatasetPackage(
     [property: JsonPropertyName("id")] string Id,

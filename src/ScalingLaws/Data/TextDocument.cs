@@ -50,6 +50,6 @@ public sealed record TextCorpus(string Name, string Source, IReadOnlyList<TextDo
     {
         SotuCorpus.PackageId => SotuCorpus.Load(cache, log),
         MobyDickCorpus.PackageId => MobyDickCorpus.Load(cache, log),
-        _ => TextFolderCorpus.Load(nameOrFolder),
+        _ => TextFolderCorpus.Load(nameOrFolder, log),
     };
 }

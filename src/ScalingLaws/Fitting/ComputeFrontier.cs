@@ -71,7 +71,6 @@ public static class ComputeFrontier
         BootstrapOptions? options, IReadOnlyList<double>? weights)
     {
         options ??= new BootstrapOptions();
-        options.Validate();
         if (frontier.Count < 3)
             throw new ArgumentException($"The frontier has {frontier.Count} points; fitting {quantity}(C) needs at least 3. Train more model sizes (the minimum must be interior) or span more compute.");
         var logC = frontier.Select(p => Math.Log(p.ComputeFlops)).ToArray();
@@ -79,22 +78,17 @@ public static class ComputeFrontier
         if (weights is not null && (weights.Count != frontier.Count || weights.Any(w => !(w > 0) || double.IsInfinity(w))))
             throw new ArgumentException($"Give one positive finite weight per frontier point ({frontier.Count}); got {weights.Count}.");
         var w = weights?.ToArray() ?? Enumerable.Repeat(1.0, frontier.Count).ToArray();
-        var (slope, intercept) = LogLogLine.Fit(logC, logQ, w);
-        var slopes = new double[options.Resamples];
-        var intercepts = new double[options.Resamples];
-        for (int r = 0; r < options.Resamples; r++)
+        var (slope, intercept) = WeightedLine.Fit(logC, logQ, w);
+        var samples = Bootstrap.Resample(BootstrapDesign.Points(frontier.Count), options, counts =>
         {
-            var rng = SeedSequence.For(options.Seed, r);
-            var counts = new double[frontier.Count];
-            for (int i = 0; i < frontier.Count; i++) counts[rng.Next(frontier.Count)] += 1;
-            for (int i = 0; i < frontier.Count; i++) counts[i] *= w[i];
-            // A resample drawing a single budget has no slope; it is dropped from the interval.
-            bool spread = counts.Count(c => c > 0) > 1;
-            (slopes[r], intercepts[r]) = spread ? LogLogLine.Fit(logC, logQ, counts) : (double.NaN, double.NaN);
-        }
+            for (int i = 0; i < counts.Length; i++) counts[i] *= w[i];
+            // A resample drawing a single budget has no slope (WeightedLine gives NaN); it is dropped from the interval.
+            var (s, b) = WeightedLine.Fit(logC, logQ, counts);
+            return [s, b];
+        });
         return new AllocationLaw(quantity, Math.Exp(intercept), slope,
-            ConfidenceInterval.Percentile(intercepts.Select(Math.Exp), options.ConfidenceLevel),
-            ConfidenceInterval.Percentile(slopes, options.ConfidenceLevel));
+            ConfidenceInterval.Percentile(samples.Select(s => Math.Exp(s[1])), options.ConfidenceLevel),
+            ConfidenceInterval.Percentile(samples.Select(s => s[0]), options.ConfidenceLevel));
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public sealed class CriticalBatchSize : ScalingLaw
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> StartingGrid(FitData data)
     {
-        var (slope, intercept) = LogLogLine.Fit(data.LogXValues, data.LogYValues, data.Weights);
+        var (slope, intercept) = WeightedLine.Fit(data.LogXValues, data.LogYValues, data.Weights);
         var starts = new List<double[]>();
         if (slope < 0) starts.Add([Math.Exp(intercept), -1 / slope]);
         foreach (double alphaB in new[] { 0.1, 0.21, 0.5, 1.0 })

@@ -38,7 +38,7 @@ public sealed class PowerLaw : ScalingLaw
     {
         // A straight line in log-log space gives the exact least-squares answer; the grid around it makes
         // the Huber fit and bounded cases robust.
-        var (slope, intercept) = LogLogLine.Fit(data.LogXValues, data.LogYValues, data.Weights);
+        var (slope, intercept) = WeightedLine.Fit(data.LogXValues, data.LogYValues, data.Weights);
         var starts = new List<double[]>();
         foreach (double alpha in new[] { -slope, 0.05, 0.2, 0.8 })
         {

@@ -8,7 +8,10 @@ namespace ScalingLaws.Fitting;
 public static class ScalingLawFitter
 {
     /// <summary>Fits <paramref name="law"/> to <paramref name="data"/>.</summary>
-    /// <exception cref="ArgumentException">The data does not suit the law (variables, too few points) or the options are unusable.</exception>
+    /// <exception cref="ArgumentException">The data does not suit the law (variables, too few points or too few distinct
+    /// x for its parameters, y that does not change) or the options are unusable.</exception>
+    /// <exception cref="InvalidOperationException">The fit did not converge or ran off to a non-finite value: its numbers
+    /// would be nonsense, so none are returned.</exception>
     public static FitResult Fit(ScalingLaw law, FitData data, FitOptions? options = null)
     {
         options ??= new FitOptions();
@@ -16,7 +19,7 @@ public static class ScalingLawFitter
         var (lower, upper) = FitSpaceBounds(law, options);
         var starts = (options.Starts ?? law.StartingGrid(data)).Select(s => Box.Project(law.ToFitSpace(s), lower, upper)).ToArray();
         var best = Minimize(law, data, options, starts, lower, upper);
-        return Summarise(law, data, options, best, starts.Length);
+        return RequireTrustworthy(Summarise(law, data, options, best, starts.Length));
     }
 
     /// <summary>The fit-space minimum only (no summary statistics): what each bootstrap resample needs.</summary>
@@ -98,6 +101,23 @@ public static class ScalingLawFitter
         };
     }
 
+    private static FitResult RequireTrustworthy(FitResult fit)
+    {
+        var law = fit.Law;
+        // A scale is fitted as its logarithm: 0 (or infinity) means the logarithm ran off without bound.
+        int runaway = Enumerable.Range(0, law.Parameters.Count)
+            .FirstOrDefault(j => !double.IsFinite(fit.Values[j]) || (law.Parameters[j].FitInLogSpace && !(fit.Values[j] > 0)), -1);
+        if (runaway >= 0)
+            throw new InvalidOperationException($"The {law.Name} fit ran off to {law.ParameterNames[runaway]} = {fit.Values[runaway]}: the data do not pin that parameter down " +
+                $"(y barely changes with x, or the law's form does not match the data). Check the data, add points over a wider range of x, or fit a law with fewer parameters.");
+        if (!double.IsFinite(fit.R2Log) || !double.IsFinite(fit.RmseLog))
+            throw new InvalidOperationException($"The {law.Name} fit gives no finite goodness of fit (R^2 {fit.R2Log}, RMSE {fit.RmseLog}); check that y changes with x.");
+        if (!fit.Converged)
+            throw new InvalidOperationException($"The {law.Name} fit did not converge ({fit.StopReason}), so its parameters cannot be trusted. " +
+                "Add points over a wider range of x, give FitOptions.Starts near the answer, or raise FitOptions.MaxIterations.");
+        return fit;
+    }
+
     private static (double[] Lower, double[] Upper) FitSpaceBounds(ScalingLaw law, FitOptions options)
     {
         int p = law.Parameters.Count;
@@ -123,8 +143,32 @@ public static class ScalingLawFitter
         if (law.VariableCount == 1 && data.HasX2)
             throw new ArgumentException($"{law.Name} is a law of one variable ({law.Formula}); drop the second variable.");
         int needed = law.Parameters.Count + 1;
-        int used = data.Weights.Count(w => w > 0);
-        if (used < needed)
-            throw new ArgumentException($"{law.Name} has {law.Parameters.Count} parameters, so it needs at least {needed} points to fit; got {used}. Add runs or fit a law with fewer parameters.");
+        var used = Enumerable.Range(0, data.Count).Where(i => data.Weights[i] > 0).ToArray();
+        if (used.Length < needed)
+            throw new ArgumentException($"{law.Name} has {law.Parameters.Count} parameters, so it needs at least {needed} points to fit; got {used.Length}. Add runs or fit a law with fewer parameters.");
+        RequireSpread(law, data, used);
+    }
+
+    // Points that repeat the same x say nothing about how y changes with x: a law needs as many distinct x (pairs
+    // (x, x2) for a law of two variables) as it has parameters, each variable must vary, and so must y.
+    private static void RequireSpread(ScalingLaw law, FitData data, int[] used)
+    {
+        int parameters = law.Parameters.Count;
+        string names = string.Join(", ", law.ParameterNames);
+        if (used.Select(i => data.Y[i]).Distinct().Count() == 1)
+            throw new ArgumentException($"Every y is {data.Y[used[0]]}: a scaling law describes how y changes with x, and these do not change. Check the y column (the loss) and the data.");
+        var xs = used.Select(i => data.X[i]).Distinct().ToArray();
+        if (law.VariableCount == 1 && xs.Length < parameters)
+            throw new ArgumentException($"{law.Name} has {parameters} parameters ({names}) but the points have only {xs.Length} distinct x ({string.Join(", ", xs.Select(v => v.ToString("G4")))}): " +
+                "no fit can tell the parameters apart. Add points at other x, or fit a law with fewer parameters.");
+        if (law.VariableCount == 2)
+        {
+            int x2s = used.Select(i => data.X2[i]).Distinct().Count();
+            int pairs = used.Select(i => (data.X[i], data.X2[i])).Distinct().Count();
+            if (xs.Length < 2 || x2s < 2)
+                throw new ArgumentException($"{law.Name} is a law of two variables, but {(xs.Length < 2 ? "x" : "x2")} takes only one value: its terms in that variable cannot be fitted. Add points where it varies.");
+            if (pairs < parameters)
+                throw new ArgumentException($"{law.Name} has {parameters} parameters ({names}) but the points have only {pairs} distinct (x, x2) pairs: no fit can tell the parameters apart. Add points at other (x, x2).");
+        }
     }
 }

@@ -21,26 +21,11 @@ public sealed record MutualInformation(double Nats, ConfidenceInterval Interval,
     /// </summary>
     public static MutualInformation FromRuns(IReadOnlyList<double> lossWithoutY, IReadOnlyList<double> lossWithY, bool paired = true, BootstrapOptions? options = null)
     {
-        options ??= new BootstrapOptions();
-        options.Validate();
         if (lossWithoutY.Count == 0 || lossWithY.Count == 0) throw new ArgumentException("Give at least one loss with and one without the conditioning input.");
         if (paired && lossWithoutY.Count != lossWithY.Count)
             throw new ArgumentException($"Paired runs need equal counts; got {lossWithoutY.Count} losses without Y and {lossWithY.Count} with. Pass paired: false for separate sets of runs.");
-        double without = lossWithoutY.Average();
-        double estimate = without - lossWithY.Average();
-        var samples = new double[options.Resamples];
-        for (int r = 0; r < options.Resamples; r++)
-        {
-            var rng = SeedSequence.For(options.Seed, r);
-            if (paired)
-            {
-                double sum = 0;
-                for (int i = 0; i < lossWithY.Count; i++) { int k = rng.Next(lossWithY.Count); sum += lossWithoutY[k] - lossWithY[k]; }
-                samples[r] = sum / lossWithY.Count;
-            }
-            else samples[r] = ResampledMean(lossWithoutY, rng) - ResampledMean(lossWithY, rng);
-        }
-        return new MutualInformation(estimate, ConfidenceInterval.Percentile(samples, options.ConfidenceLevel), without);
+        var (estimate, interval) = Bootstrap.MeanDifference(lossWithoutY, lossWithY, paired, options);
+        return new MutualInformation(estimate, interval, lossWithoutY.Average());
     }
 
     /// <summary>
@@ -66,12 +51,5 @@ public sealed record MutualInformation(double Nats, ConfidenceInterval Interval,
     {
         if (!(entropyPerWord > 0)) throw new ArgumentOutOfRangeException(nameof(entropyPerWord), $"Entropy per word is {entropyPerWord}; it must be positive.");
         return new WordsWorth(Nats / entropyPerWord, new ConfidenceInterval(Interval.Lower / entropyPerWord, Interval.Upper / entropyPerWord, Interval.Level));
-    }
-
-    private static double ResampledMean(IReadOnlyList<double> values, Random rng)
-    {
-        double sum = 0;
-        for (int i = 0; i < values.Count; i++) sum += values[rng.Next(values.Count)];
-        return sum / values.Count;
     }
 }

@@ -4,8 +4,9 @@ namespace ScalingLaws.Information;
 
 /// <summary>
 /// The model size (or compute) needed to bring the reducible loss D_KL down to a target, from a
-/// power-law-plus-constant fit: (x_0/x)^alpha = target gives x = x_0 target^(-1/alpha). Henighan et al. 2020
-/// use it to say that 1 nat per 8x8 image of reducible loss needs about 1.9e3 PF-days.
+/// power-law-plus-constant fit: (x_0/x)^alpha = target gives x = x_0 target^(-1/alpha). Henighan et al. 2020 (table 3)
+/// use it to say how much compute 1 nat per 8x8 image of reducible loss needs:
+/// <c>PublishedConstants.Henighan2020Table3["image8x8.reducible.C_0"]</c> PF-days.
 /// </summary>
 /// <param name="TargetReducibleLoss">The target D_KL, in the fit's loss units.</param>
 /// <param name="X">The x (N or C) that reaches it.</param>

@@ -72,10 +72,11 @@ public static class TorchSharpNative
         if (ElfVersionNeeds.MakeWeak(bytes, MissingVersion) == 0) return false;
         // Write beside, then rename: a process that already mapped the old file keeps its inode, and a
         // reader never sees a half-written library.
-        string temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllBytes(temporary, bytes);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
-        File.Move(temporary, path, overwrite: true);
+        IO.AtomicFile.Write(path, file =>
+        {
+            file.Write(bytes);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file.SafeFileHandle, File.GetUnixFileMode(path));
+        });
         return true;
     }
 

@@ -45,9 +45,21 @@ public sealed class RunClaim : IDisposable
         for (int attempt = 0; attempt < 3; attempt++)
         {
             string token = Guid.NewGuid().ToString("N");
+            FileStream stream;
             try
             {
-                using (var stream = new FileStream(claimPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                stream = new FileStream(claimPath, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            }
+            catch (IOException)
+            {
+                // The holder may have released it between our create and this check: just try again.
+                if (!File.Exists(claimPath)) continue;
+                if (!TryBreakStale(claimPath, staleAfter)) return null;
+                continue;
+            }
+            try
+            {
+                using (stream)
                     JsonSerializer.Serialize(stream, new JsonObject
                     {
                         ["token"] = token,
@@ -58,11 +70,11 @@ public sealed class RunClaim : IDisposable
                     });
                 return new RunClaim(claimPath, token);
             }
-            catch (IOException)
+            catch (Exception e) when (IO.StorageFault.Is(e))
             {
-                // The holder may have released it between our create and this check: just try again.
-                if (!File.Exists(claimPath)) continue;
-                if (!TryBreakStale(claimPath, staleAfter)) return null;
+                // A claim that could not be written (a full disk) must not stay behind looking like another process's.
+                try { File.Delete(claimPath); } catch (IOException) { }
+                throw;
             }
         }
         return null;

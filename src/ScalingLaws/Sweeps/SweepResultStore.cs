@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ScalingLaws.IO;
 
 namespace ScalingLaws.Sweeps;
 
@@ -68,10 +69,36 @@ public sealed class SweepResultStore
     /// Writes a run's record atomically. Returns false (and keeps the existing record) if another process
     /// finished the same run first.
     /// </summary>
-    public bool TryWriteResult(string runId, JsonObject record) => TryWriteAtomically(ResultPath(runId), record, overwrite: false);
+    public bool TryWriteResult(string runId, JsonObject record)
+    {
+        string path = ResultPath(runId);
+        return AtomicFile.TryCreate(path, stream => Write(stream, path, record));
+    }
 
     /// <summary>Records why a run failed, so the next pass can retry it and a person can read why.</summary>
-    public void WriteFailure(string runId, JsonObject note) => TryWriteAtomically(FailurePath(runId), note, overwrite: true);
+    public void WriteFailure(string runId, JsonObject note)
+    {
+        string path = FailurePath(runId);
+        AtomicFile.Write(path, stream => Write(stream, path, note));
+    }
+
+    /// <summary>
+    /// Deletes what killed or failed writers left in the folder (temporary files, checkpoints' included) that nothing has
+    /// written to for <paramref name="olderThan"/>; a live writer's temporary is younger. Returns how many.
+    /// </summary>
+    public int RemoveStaleTemporaries(TimeSpan olderThan) => AtomicFile.RemoveStaleTemporaries(Folder, olderThan);
+
+    /// <summary>
+    /// Called with the path as each record or note is written, its temporary file open: the seam through which tests make
+    /// writes fail as a full disk does.
+    /// </summary>
+    internal Action<string>? BeforeWrite { get; init; }
+
+    private void Write(FileStream stream, string path, JsonObject value)
+    {
+        BeforeWrite?.Invoke(path);
+        JsonSerializer.Serialize(stream, value, Indented);
+    }
 
     /// <summary>Removes a run's failure note once it has succeeded.</summary>
     public void ClearFailure(string runId)
@@ -90,21 +117,5 @@ public sealed class SweepResultStore
             if (JsonNode.Parse(File.ReadAllText(path)) is JsonObject record) records[name] = record;
         }
         return records;
-    }
-
-    private static bool TryWriteAtomically(string path, JsonObject value, bool overwrite)
-    {
-        string temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, value.ToJsonString(Indented));
-        try
-        {
-            File.Move(temporary, path, overwrite);
-            return true;
-        }
-        catch (IOException) when (!overwrite && File.Exists(path))
-        {
-            File.Delete(temporary);
-            return false;
-        }
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using ScalingLaws.IO;
 
 namespace ScalingLaws.Sweeps;
 
@@ -29,6 +31,11 @@ public enum SweepEventKind
 }
 
 /// <summary>The outcome of one pass over a sweep.</summary>
+/// <param name="Total">Runs this pass looked at.</param>
+/// <param name="Completed">Runs this process trained and recorded.</param>
+/// <param name="AlreadyComplete">Runs that had records, including those another process finished while this one worked.</param>
+/// <param name="ClaimedElsewhere">Runs another process is still training (counted when the pass ends).</param>
+/// <param name="Failed">Runs that threw here; each has a failure note.</param>
 public sealed record SweepReport(int Total, int Completed, int AlreadyComplete, int ClaimedElsewhere, int Failed)
 {
     /// <summary>True when every run of the sweep now has a result.</summary>
@@ -48,7 +55,11 @@ public static class SweepRunner
     /// <summary>
     /// Runs every incomplete run of <paramref name="sweep"/> (or only <paramref name="onlyRunIds"/>), storing
     /// each record returned by <paramref name="train"/>. An exception from one run is recorded as that run's
-    /// failure and the sweep goes on; cancellation stops after the current run's claim is released.
+    /// failure and the sweep goes on; cancellation stops after the current run's claim is released. A storage fault
+    /// (<see cref="StorageFault"/>: a full disk, a forbidden folder) stops the sweep with an <see cref="IOException"/>
+    /// that says what was kept: the records written so far, the failure note where it could be written, and a trained
+    /// run's record saved by <see cref="RescuedFile"/> when the results folder could not take it. Temporary files
+    /// that killed writers left (older than the stale limit) are removed first.
     /// </summary>
     public static SweepReport Run(
         SweepDefinition sweep,
@@ -66,7 +77,9 @@ public static class SweepRunner
                 throw new ArgumentException($"Sweep '{sweep.Name}' has no run(s) {string.Join(", ", unknown)}. Its runs: {string.Join(", ", sweep.Runs.Select(r => r.Id))}.", nameof(onlyRunIds));
         }
         var runs = sweep.Runs.Where(r => onlyRunIds is null || onlyRunIds.Contains(r.Id)).ToList();
-        int completed = 0, already = 0, elsewhere = 0, failed = 0;
+        store.RemoveStaleTemporaries(staleAfter ?? DefaultStaleAfter);
+        int completed = 0, already = 0, failed = 0;
+        var elsewhere = new List<string>();
         for (int i = 0; i < runs.Count; i++)
         {
             Execution.Interruption.ThrowIfRequested(cancellationToken);
@@ -83,11 +96,11 @@ public static class SweepRunner
                 progress?.Report(new SweepEvent(run.Id, SweepEventKind.AlreadyComplete, i, runs.Count));
                 continue;
             }
-            using var claim = RunClaim.TryAcquire(store.ClaimPath(run.Id), staleAfter ?? DefaultStaleAfter);
+            using var claim = Claim(sweep, store, run.Id, staleAfter ?? DefaultStaleAfter, completed);
             // Re-check after claiming: another process may have finished the run between the two checks.
             if (claim is null || store.IsComplete(run.Id))
             {
-                if (claim is null) elsewhere++; else already++;
+                if (claim is null) elsewhere.Add(run.Id); else already++;
                 progress?.Report(new SweepEvent(run.Id, claim is null ? SweepEventKind.ClaimedElsewhere : SweepEventKind.AlreadyComplete, i, runs.Count));
                 continue;
             }
@@ -103,26 +116,82 @@ public static class SweepRunner
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 failed++;
-                store.WriteFailure(run.Id, new JsonObject
-                {
-                    ["run_id"] = run.Id,
-                    ["error"] = e.GetType().Name,
-                    ["message"] = e.Message,
-                    ["host"] = Environment.MachineName,
-                    ["date_utc"] = DateTime.UtcNow.ToString("O"),
-                });
+                string? noteError = TryNoteFailure(store, run.Id, e);
                 progress?.Report(new SweepEvent(run.Id, SweepEventKind.Failed, i, runs.Count, e.Message));
+                if (StorageFault.Is(e) || noteError is not null)
+                    throw Stopped(sweep, store, run.Id, e, completed, noteError is null ? $"failure noted in {Path.GetFileName(store.FailurePath(run.Id))}" : "no failure note: " + noteError);
                 continue;
             }
             record["sweep"] = Provenance(sweep, run, store);
             record[SweepResultStore.RunConfigKey] = config.DeepClone();
-            store.TryWriteResult(run.Id, record);
+            try
+            {
+                store.TryWriteResult(run.Id, record);
+            }
+            catch (Exception e) when (StorageFault.Is(e))
+            {
+                // Never lose a trained run to a full results folder: its record goes where it can be written.
+                TryNoteFailure(store, run.Id, e);
+                throw Stopped(sweep, store, run.Id, e, completed, Rescue(sweep, store, run.Id, record));
+            }
             store.ClearFailure(run.Id);
             completed++;
             progress?.Report(new SweepEvent(run.Id, SweepEventKind.Completed, i, runs.Count));
         }
-        return new SweepReport(runs.Count, completed, already, elsewhere, failed);
+        // Runs another process held may have finished meanwhile: report them as done, not as running elsewhere.
+        int finishedElsewhere = elsewhere.Count(store.IsComplete);
+        return new SweepReport(runs.Count, completed, already + finishedElsewhere, elsewhere.Count - finishedElsewhere, failed);
     }
+
+    private static RunClaim? Claim(SweepDefinition sweep, SweepResultStore store, string runId, TimeSpan staleAfter, int completedNow)
+    {
+        try
+        {
+            return RunClaim.TryAcquire(store.ClaimPath(runId), staleAfter);
+        }
+        catch (Exception e) when (StorageFault.Is(e))
+        {
+            throw Stopped(sweep, store, runId, e, completedNow, "not even its claim file could be written");
+        }
+    }
+
+    // Writes the run's failure note; returns why it could not be written (a storage fault), or null when it was.
+    private static string? TryNoteFailure(SweepResultStore store, string runId, Exception e)
+    {
+        try
+        {
+            store.WriteFailure(runId, new JsonObject
+            {
+                ["run_id"] = runId,
+                ["error"] = e.GetType().Name,
+                ["message"] = e.Message,
+                ["host"] = Environment.MachineName,
+                ["date_utc"] = DateTime.UtcNow.ToString("O"),
+            });
+            return null;
+        }
+        catch (Exception noteFault) when (StorageFault.Is(noteFault))
+        {
+            return noteFault.Message;
+        }
+    }
+
+    private static string Rescue(SweepDefinition sweep, SweepResultStore store, string runId, JsonObject record)
+    {
+        try
+        {
+            string rescued = RescuedFile.Save(Path.Combine(sweep.Name, runId + ".json"), record.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            return $"its trained record was saved to {rescued}; copy it to {store.ResultPath(runId)}";
+        }
+        catch (Exception e) when (StorageFault.Is(e))
+        {
+            return $"its record could not be saved elsewhere either ({e.Message}); its final checkpoint in {store.WorkingFolder(runId)} is kept, so a rerun writes the record without training again";
+        }
+    }
+
+    private static IOException Stopped(SweepDefinition sweep, SweepResultStore store, string runId, Exception cause, int completedNow, string kept) =>
+        new($"sweep {sweep.Name} stopped at run {runId}: {cause.Message} ({kept}). The records in {store.Folder} are kept " +
+            $"({completedNow} written by this process). Free space or fix the folder's permissions (or pass another --results), then run the same command again to continue.", cause);
 
     /// <summary>What ties a record to its sweep, and the command that reproduces it.</summary>
     private static JsonObject Provenance(SweepDefinition sweep, SweepRun run, SweepResultStore store) => new()

@@ -22,9 +22,6 @@ public static class SweepTraining
     /// <summary>Keys a run config may carry besides the <see cref="TrainConfig"/> fields: they describe the run, not train it.</summary>
     public static readonly IReadOnlySet<string> DescriptiveKeys = new HashSet<string>(StringComparer.Ordinal) { "dataset", "group", "budget_flops", "description" };
 
-    // Validation refuses keys TrainConfig does not know, so "warmup_token" is an error rather than a silent default.
-    private static readonly JsonSerializerOptions Strict = new(RunJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
-
     /// <summary>
     /// Parses and validates every run's config before anything trains, so a typo in run 17 fails now, not after
     /// an hour. Throws naming the sweep, the run and the problem.
@@ -51,16 +48,23 @@ public static class SweepTraining
         if (json["data"] is null && json["dataset"] is null)
             throw new ArgumentException($"Sweep '{sweep.Name}', run '{run.Id}': give \"dataset\" (e.g. {{\"corpus\": \"sotu\"}}) or \"data\" (a prepared dataset folder).");
         json["data"] ??= "(prepared when the run starts)";
-        var dataset = json["dataset"];
-        foreach (string key in DescriptiveKeys) json.Remove(key);
+        string origin = $"Sweep '{sweep.Name}', run '{run.Id}'";
         try
         {
-            if (dataset is not null) DatasetKinds.Validate(dataset as JsonObject ?? throw new ArgumentException("dataset must be an object such as {\"kind\": \"mnist\"}."));
-            return (json.Deserialize<TrainConfig>(Strict) ?? throw new ArgumentException("The run config is empty.")).Validate();
+            if (json["dataset"] is { } dataset) DatasetKinds.Validate(dataset as JsonObject ?? throw new ArgumentException("dataset must be an object such as {\"kind\": \"mnist\"}."));
         }
-        catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
+        catch (ArgumentException e)
         {
-            throw new ArgumentException($"Sweep '{sweep.Name}', run '{run.Id}': {e.Message}", e);
+            throw new ArgumentException($"{origin}: {e.Message}", e);
+        }
+        var config = Parse(json, origin);
+        try
+        {
+            return config.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{origin}: {e.Message}", e);
         }
     }
 
@@ -86,7 +90,7 @@ public static class SweepTraining
         json["checkpoint_dir"] = Path.Combine(context.WorkingFolder, "checkpoints");
         json["resume"] = true;
         if (threads is { } count) json["threads"] = count;
-        return Parse(json).Validate();
+        return Parse(json, $"Run '{context.RunId}'").Validate();
     }
 
     /// <summary>
@@ -105,6 +109,11 @@ public static class SweepTraining
     public static RunResult ToRunResult(JsonObject record) =>
         record.Deserialize<RunResult>(RunJson.Options) ?? throw new InvalidDataException("Empty run record.");
 
-    private static TrainConfig Parse(JsonObject json) =>
-        json.Deserialize<TrainConfig>(RunJson.Options) ?? throw new ArgumentException("The run config is empty.");
+    // The descriptive keys set aside, a run config is a training config, read as strictly as `scaling train --config`.
+    private static TrainConfig Parse(JsonObject json, string origin)
+    {
+        var config = (JsonObject)json.DeepClone();
+        foreach (string key in DescriptiveKeys) config.Remove(key);
+        return TrainConfigFile.Parse(config, origin);
+    }
 }

@@ -8,8 +8,8 @@ namespace ScalingLaws.Training;
 
 /// <summary>
 /// Checkpoint files: "SLCKPT1\n", the <see cref="TrainerState"/> as JSON, the model weights, the AdamW state, and a
-/// SHA-256 of everything before it, so a torn or damaged file is recognised before anything is loaded. Written to a
-/// temporary file and renamed into place (atomic on one file system); the newest <see cref="Keep"/> are kept so a
+/// SHA-256 of everything before it, so a torn or damaged file is recognised before anything is loaded. Written with
+/// <see cref="IO.AtomicFile"/> (a temporary file renamed into place, on disk before the rename); the newest <see cref="Keep"/> are kept so a
 /// corrupt newest one falls back to the previous.
 /// </summary>
 public static class Checkpoint
@@ -22,28 +22,22 @@ public static class Checkpoint
     /// <summary>Writes a checkpoint for <paramref name="state"/> into <paramref name="folder"/>; returns its path.</summary>
     public static string Save(string folder, TrainerState state, Gpt model, AdamW optimizer)
     {
-        Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, $"ckpt-{state.Step:D10}.bin");
-        string temp = path + ".tmp";
-        // Streamed to the temp file and hashed on the way: no size limit and no copy of the model in memory.
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        // Streamed and hashed on the way: no size limit and no copy of the model in memory.
+        IO.AtomicFile.Write(path, file =>
         {
-            using (var hashing = new HashingWriteStream(file))
+            using var hashing = new HashingWriteStream(file);
+            using (var writer = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true))
             {
-                using (var writer = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true))
-                {
-                    writer.Write(Magic);
-                    byte[] json = JsonSerializer.SerializeToUtf8Bytes(state, RunJson.Options);
-                    writer.Write(json.Length);
-                    writer.Write(json);
-                    model.save(writer);
-                    optimizer.save_state_dict(writer);
-                }
-                file.Write(hashing.FinishHash());
+                writer.Write(Magic);
+                byte[] json = JsonSerializer.SerializeToUtf8Bytes(state, RunJson.Options);
+                writer.Write(json.Length);
+                writer.Write(json);
+                model.save(writer);
+                optimizer.save_state_dict(writer);
             }
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
+            file.Write(hashing.FinishHash());
+        }, durable: true);
         // Checkpoints beyond this step belong to a continuation that was abandoned (the run was resumed from an
         // older checkpoint): set them aside, so the next automatic resume cannot pick them, and never delete this one.
         foreach (string newer in List(folder).Where(f => string.CompareOrdinal(Path.GetFileName(f), Path.GetFileName(path)) > 0))

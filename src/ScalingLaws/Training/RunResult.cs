@@ -157,15 +157,8 @@ public sealed record RunResult
     /// <summary>Provenance of the dataset it trained on (the dataset folder's meta.json, token lists left out).</summary>
     public System.Text.Json.Nodes.JsonObject? Dataset { get; init; }
 
-    /// <summary>Writes the record as indented JSON, atomically (temp file + rename), creating the folder.</summary>
-    public void Save(string path)
-    {
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, RunJson.Options));
-        File.Move(temp, path, overwrite: true);
-    }
+    /// <summary>Writes the record as indented JSON, atomically (<see cref="IO.AtomicFile"/>), creating the folder.</summary>
+    public void Save(string path) => IO.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, RunJson.Options));
 
     /// <summary>Reads a record written by <see cref="Save"/>.</summary>
     public static RunResult Load(string path) =>

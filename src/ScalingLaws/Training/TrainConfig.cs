@@ -158,23 +158,3 @@ public sealed record TrainConfig(
         if (value <= 0) throw new ArgumentException($"{name} must be positive, got {value}.");
     }
 }
-
-/// <summary>Reads <see cref="TrainConfig"/> JSON files (snake_case keys, comments allowed).</summary>
-public static class TrainConfigFile
-{
-    /// <summary>Parses and validates <paramref name="path"/>; throws naming the file and the problem.</summary>
-    public static TrainConfig Load(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Config file not found: {path}.", path);
-        TrainConfig? config;
-        try
-        {
-            config = System.Text.Json.JsonSerializer.Deserialize<TrainConfig>(File.ReadAllText(path), RunJson.Options);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new ArgumentException($"Config file {path} is not a valid training config: {e.Message}", e);
-        }
-        return config ?? throw new ArgumentException($"Config file {path} is empty.");
-    }
-}

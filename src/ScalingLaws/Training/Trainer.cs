@@ -102,7 +102,15 @@ public static class Trainer
     {
         if (config.ResumeFrom is { } path)
         {
-            var state = Checkpoint.Load(path, model, optimizer);
+            TrainerState state;
+            try
+            {
+                state = Checkpoint.Load(path, model, optimizer);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{e.Message} Resume from another checkpoint (resume_from, --resume-from), or drop it to start fresh.", e);
+            }
             state.RequireSameRun(config, path);
             notes.Add($"Resumed from {path} at step {state.Step}.");
             return state;

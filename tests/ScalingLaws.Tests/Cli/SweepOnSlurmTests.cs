@@ -42,7 +42,7 @@ public sealed partial class SweepOnSlurmTests(ITestOutputHelper output) : IDispo
 
     private (string Job, string Line) Submit(string sweep, params string[] options)
     {
-        var (code, stdout, stderr) = TrainCommandTests.Scaling(["sweep", "slurm", sweep, "--results", Results, "--submit", .. options]);
+        var (code, stdout, stderr) = ScalingProcess.Run(["sweep", "slurm", sweep, "--results", Results, "--submit", .. options]);
         Assert.True(code == 0, $"`scaling sweep slurm --submit` failed (exit {code}): {stderr}");
         string line = stdout.Split('\n')[0];
         return (Submitted().Match(line).Groups[1].Value, line);
@@ -123,7 +123,7 @@ public sealed partial class SweepOnSlurmTests(ITestOutputHelper output) : IDispo
         Assert.Equal((RunStatus.Completed, LongSteps), (resumed.Status, resumed.Steps));
         Assert.Equal($"{again}_0", TaskOf(records["long"]));
         Assert.Equal(shortTask, TaskOf(records["short"]));
-        var (code, status, _) = TrainCommandTests.Scaling("sweep", "status", sweep, "--results", Results);
+        var (code, status, _) = ScalingProcess.Run("sweep", "status", sweep, "--results", Results);
         Assert.Equal(0, code);
         Assert.Contains("2/2 runs have results", status);
         Log($"resumed: {again}_0 took 'long' over from step {step} and finished it ({resumed.Steps}/{LongSteps} steps, {resumed.Status}); 'short' kept its one record; sweep status: 2/2 runs have results");

@@ -63,4 +63,26 @@ public class CorpusTests
         Assert.Contains("no non-empty .txt", Assert.Throws<InvalidDataException>(() => TextFolderCorpus.Load(temp.Path)).Message);
         Assert.Contains("scaling data fetch", Assert.Throws<DirectoryNotFoundException>(() => SotuCorpus.LoadFromFolder(temp.Path, "x")).Message);
     }
+
+    [Fact]
+    public void A_binary_file_named_txt_is_skipped_and_named_not_tokenised_as_prose()
+    {
+        using var temp = new TempFolder();
+        File.Copy("/bin/ls", temp.File("x.txt"));
+        File.WriteAllText(temp.File("a.txt"), "alpha\tbeta\r\n");
+        var log = new List<string>();
+
+        var corpus = TextFolderCorpus.Load(temp.Path, log.Add);
+
+        Assert.Equal(["a.txt"], corpus.Documents.Select(d => d.Id));
+        Assert.Contains(log, line => line.Contains("skipped 1") && line.Contains("x.txt"));
+        File.Delete(temp.File("a.txt"));
+        var e = Assert.Throws<InvalidDataException>(() => TextFolderCorpus.Load(temp.Path));
+        Assert.Contains("x.txt", e.Message);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x68, 0x00, 0x69 }, true)]
+    [InlineData(new byte[] { 0x68, 0xFF, 0x69, 0x0A, 0x09, 0x0D, 0x0C }, false)]
+    public void Binary_means_NUL_or_control_bytes(byte[] bytes, bool binary) => Assert.Equal(binary, TextFolderCorpus.LooksBinary(bytes));
 }

@@ -9,6 +9,14 @@ internal sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes <paramref name="text"/> to a new file with a unique name ending in <paramref name="suffix"/>; returns its path.</summary>
+    public string Write(string suffix, string text)
+    {
+        string path = File($"{Guid.NewGuid():N}{suffix}");
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);

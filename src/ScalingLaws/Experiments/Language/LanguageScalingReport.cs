@@ -1,4 +1,5 @@
 using ScalingLaws.Fitting;
+using ScalingLaws.Reference;
 
 namespace ScalingLaws.Experiments.Language;
 
@@ -77,40 +78,41 @@ public sealed class LanguageScalingReport
         }
     }
 
-    /// <summary>Our fitted constants beside Kaplan et al. 2020's (their section 1.2 and table 5).</summary>
+    /// <summary>Our fitted constants beside Kaplan et al. 2020's, read from data/reference/kaplan2020.csv.</summary>
     public IReadOnlyList<ConstantComparison> Constants()
     {
+        var kaplan = PublishedConstants.Kaplan2020;
         var rows = new List<ConstantComparison>
         {
-            new("alpha_N", "L(N) exponent", Size.AlphaN, Size.AlphaNInterval.ToString(), 0.076),
-            new("N_c", "L(N) scale (non-embedding params)", Size.NC, Size.Bootstrap.Intervals["x_c"].ToString(), 8.8e13),
+            new("alpha_N", "L(N) exponent", Size.AlphaN, Size.AlphaNInterval.ToString(), kaplan["alpha_N"]),
+            new("N_c", "L(N) scale (non-embedding params)", Size.NC, Size.Bootstrap.Intervals["x_c"].ToString(), kaplan["N_c"]),
         };
         if (Data is { } d)
         {
-            rows.Add(new("alpha_D", "L(D) exponent", d.AlphaD, d.AlphaDInterval.ToString(), 0.095));
-            rows.Add(new("D_c", "L(D) scale (tokens)", d.LdFit["x_c"], d.LdBootstrap.Intervals["x_c"].ToString(), 5.4e13));
-            rows.Add(new("alpha_D (joint)", "alpha_D of the joint L(N, D) fit", d.JointAlphaD, "", 0.103));
-            rows.Add(new("alpha_N/alpha_D", "overfitting exponent in N^a/D", d.OverfitExponent, "", 0.74));
+            rows.Add(new("alpha_D", "L(D) exponent", d.AlphaD, d.AlphaDInterval.ToString(), kaplan["alpha_D"]));
+            rows.Add(new("D_c", "L(D) scale (tokens)", d.LdFit["x_c"], d.LdBootstrap.Intervals["x_c"].ToString(), kaplan["D_c"]));
+            rows.Add(new("alpha_D (joint)", "alpha_D of the joint L(N, D) fit", d.JointAlphaD, "", kaplan["LND.alpha_D"]));
+            rows.Add(new("alpha_N/alpha_D", "overfitting exponent in N^a/D", d.OverfitExponent, "", kaplan["overfit_exponent"]));
         }
         if (Compute?.LossFrontierFit is { } c)
         {
-            // Our runs keep one batch size, so this is L(C) at a fixed batch: Kaplan's fixed-batch fit is the like
-            // for like (their L(C_min), 0.050 and 3.1e8, first converts each run to the critical batch size).
-            rows.Add(new("alpha_C", "L(C) exponent, fixed batch (Kaplan's fixed-batch fit)", c["alpha"], "", 0.057));
-            rows.Add(new("C_c", "L(C) scale, fixed batch (PF-days)", c["x_c"], "", 1.6e7));
+            // Our runs keep one batch size, so this is L(C) at a fixed batch: Kaplan's fixed-batch fit is the like for
+            // like (their L(C_min), alpha_C_min and C_c_min, first converts each run to the critical batch size).
+            rows.Add(new("alpha_C", "L(C) exponent, fixed batch (Kaplan's fixed-batch fit)", c["alpha"], "", kaplan["alpha_C"]));
+            rows.Add(new("C_c", "L(C) scale, fixed batch (PF-days)", c["x_c"], "", kaplan["C_c"]));
         }
         if (Compute?.KaplanStyle.OptimalParams is { } a)
-            rows.Add(new("a (N_opt ~ C^a)", "compute-optimal size exponent, Kaplan style", a.Exponent, a.ExponentInterval.ToString(), 0.73));
+            rows.Add(new("a (N_opt ~ C^a)", "compute-optimal size exponent, Kaplan style", a.Exponent, a.ExponentInterval.ToString(), kaplan["N_opt.exponent"]));
         if (Curves is { } s)
         {
             rows.Add(new("alpha_S", s.SpansADecade ? "L(N,S) step exponent"
-                : $"L(N,S) step exponent; fitted over S = {s.FittedSteps.First}-{s.FittedSteps.Last} only, mostly the learning-rate decay: not comparable", s.AlphaS, "", 0.76));
-            rows.Add(new("S_c", "L(N,S) step scale (raw S, not S_min)", s.SC, "", 2.1e3));
+                : $"L(N,S) step exponent; fitted over S = {s.FittedSteps.First}-{s.FittedSteps.Last} only, mostly the learning-rate decay: not comparable", s.AlphaS, "", kaplan["LNS.alpha_S"]));
+            rows.Add(new("S_c", "L(N,S) step scale (raw S, not S_min)", s.SC, "", kaplan["LNS.S_c"]));
         }
         if (Batch?.Fit is not null)
         {
-            rows.Add(new("alpha_B", "B_crit(L) exponent (interval resamples whole runs)", Batch.AlphaB, Batch.AlphaBInterval?.ToString() ?? "", 0.21));
-            rows.Add(new("B_star", "B_crit(L) scale (tokens)", Batch.BStar, "", 2e8));
+            rows.Add(new("alpha_B", "B_crit(L) exponent (interval resamples whole runs)", Batch.AlphaB, Batch.AlphaBInterval?.ToString() ?? "", kaplan["alpha_B"]));
+            rows.Add(new("B_star", "B_crit(L) scale (tokens)", Batch.BStar, "", kaplan["B_star"]));
         }
         return rows;
     }

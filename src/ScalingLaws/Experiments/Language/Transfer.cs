@@ -25,9 +25,7 @@ public sealed record Transfer(IReadOnlyList<TransferPoint> Points, double Slope,
             .OrderBy(p => p.NonEmbeddingParams).ToArray();
         if (points.Length < 2)
             throw new InvalidOperationException($"Transfer needs at least 2 size runs evaluated on '{split}' (extra_eval_splits); the sweep has {points.Length}.");
-        double mx = points.Average(p => p.ValLoss), my = points.Average(p => p.TransferLoss);
-        double sxx = points.Sum(p => (p.ValLoss - mx) * (p.ValLoss - mx)), sxy = points.Sum(p => (p.ValLoss - mx) * (p.TransferLoss - my));
-        double slope = sxx > 0 ? sxy / sxx : double.NaN;
-        return new Transfer(points, slope, my - slope * mx, split);
+        var (slope, intercept) = Fitting.WeightedLine.Fit(points.Select(p => p.ValLoss).ToArray(), points.Select(p => p.TransferLoss).ToArray());
+        return new Transfer(points, slope, intercept, split);
     }
 }
