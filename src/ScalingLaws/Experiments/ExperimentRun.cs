@@ -28,8 +28,35 @@ public sealed record ExperimentRun(string Id, RunResult Result, JsonObject RunCo
     /// <summary>The early-stopped (best) held-out loss, nats/token.</summary>
     public double BestValLoss => Result.BestValLoss ?? double.NaN;
 
+    /// <summary>
+    /// The run's loss on the trained regions of its whole validation split after training (the early-stopped model when
+    /// early stopping was on), from its final evaluation; the best loss of its learning curve (a sample of the split) when
+    /// it had none.
+    /// </summary>
+    public double FinalLoss => Result.FinalEvaluation?.TryGetValue("val", out var val) == true ? val.NatsPerToken : BestValLoss;
+
+    /// <summary>Tokens in a split of the dataset the run trained on, from the provenance its record keeps (null when unknown).</summary>
+    public long? SplitTokens(string split) => Result.Dataset?["splits"]?[split]?["tokens"]?.GetValue<long>();
+
     /// <summary>Whether the run finished (completed or early-stopped) rather than diverged.</summary>
     public bool Usable => Result.Status != RunStatus.Diverged && double.IsFinite(BestValLoss);
+
+    /// <summary>The regime the run ended in (<paramref name="trainTokens"/>: the tokens it could draw from).</summary>
+    public RunRegime Regime(long trainTokens) => RunRegime.Of(Result, Result.Config.DatasetTokens is { } d ? Math.Min(d, trainTokens) : trainTokens);
+
+    /// <summary>
+    /// The learning curve against training compute (Kaplan's count, or with the output head's FLOPs), evaluations after
+    /// step 0 only, for the frontier and L(C) fits.
+    /// </summary>
+    public Fitting.LearningCurve ComputeCurve(bool withHead = false)
+    {
+        var points = Result.LearningCurve.Where(p => p.Step > 0 && double.IsFinite(p.ValLoss)).ToArray();
+        return new Fitting.LearningCurve(N, points.Select(p => withHead ? p.ComputeFlopsWithHead : p.ComputeFlops).ToArray(), points.Select(p => p.ValLoss).ToArray());
+    }
+
+    /// <summary>The completions the run's record keeps for <paramref name="split"/> and <paramref name="region"/>.</summary>
+    public IReadOnlyList<Evaluation.Completion> Samples(string split, string region) =>
+        (Result.Samples ?? []).Where(s => s.Split == split && s.Region == region).ToArray();
 
     /// <summary>One run from its stored record (the trainer's RunResult plus the sweep's raw run config).</summary>
     public static ExperimentRun FromRecord(string id, JsonObject record) =>

@@ -151,6 +151,7 @@ public static class Trainer
         List<string> notes, IProgress<TrainingProgress>? progress)
     {
         private readonly TrainingStep trainingStep = new(model, optimizer, config.GradClip);
+        private readonly BestWeights best = new(config.CheckpointDir);
         private readonly HashSet<long> logSpacedSteps = LogSpacedSteps(config.TotalSteps, config.EvalPointsPerDecade);
         private readonly double flopsPerToken = FlopCount.KaplanTrainingFlopsPerToken(config.Model);
         private readonly double flopsPerTokenWithHead = FlopCount.TrainingFlopsPerTokenWithHead(config.Model);
@@ -237,6 +238,9 @@ public static class Trainer
             if (status != RunStatus.Diverged && config.CheckpointDir is { } finalDir) SaveCheckpoint(finalDir, 0);
             if (status == RunStatus.Diverged)
                 return BuildResult(status, null, null, null, started, session.Elapsed.TotalSeconds, state.Tokens - sessionStartTokens);
+            // With early stopping, what the run reports is the early-stopped model: the weights of its best evaluation.
+            if (config.EarlyStoppingPatience > 0 && !best.TryRestore(model))
+                Note("Early stopping is on but the best weights were not kept (a checkpoint from before they were); the final evaluation scores the last weights.");
             double finalTrain = evaluator.TrainLoss(model, cancellation);
             var final = evaluator.FinalEvaluation(model, cancellation);
             var samples = evaluator.Samples(model, cancellation);
@@ -266,8 +270,11 @@ public static class Trainer
         private bool EarlyStop(double valLoss)
         {
             // BestValLoss is the patience reference (moves only on an improvement of min_delta); a NaN is never one.
-            if (double.IsFinite(valLoss) && (state.BestValLoss is not { } best || valLoss < best - config.EarlyStoppingMinDelta))
+            if (double.IsFinite(valLoss) && (state.BestValLoss is not { } reference || valLoss < reference - config.EarlyStoppingMinDelta))
+            {
                 state = state with { BestValLoss = Math.Min(valLoss, state.BestValLoss ?? double.PositiveInfinity), EvalsSinceBest = 0 };
+                if (config.EarlyStoppingPatience > 0) best.Keep(model);
+            }
             else
                 state = state with { EvalsSinceBest = state.EvalsSinceBest + 1 };
             return config.EarlyStoppingPatience > 0 && state.EvalsSinceBest >= config.EarlyStoppingPatience;

@@ -119,3 +119,26 @@ public class ExampleTrainingTests
         Assert.Contains("set n_ctx to at least 12", ctx.Message);
     }
 }
+
+public class EarlyStoppedModelTests
+{
+    [Fact]
+    public void An_early_stopped_run_reports_its_best_weights_not_the_weights_after_its_patience()
+    {
+        using var temp = new TempFolder();
+        string folder = ExampleData.Images(temp, train: 12, val: 64);   // few training images: it overfits fast
+        var config = ExampleData.TinyRun(folder, nCtx: 12, vocab: ImageTokens.VocabSize, steps: 2000) with
+        {
+            Model = new ScalingLaws.Models.GptConfig(NLayer: 2, DModel: 64, NHead: 4, NCtx: 12, VocabSize: ImageTokens.VocabSize),
+            Schedule = new LearningRateSchedule(ScheduleKind.Constant, 1e-2, WarmupSteps: 5),
+            EvalEverySteps = 10, EvalSequences = 64, EarlyStoppingPatience = 3, FinalEvaluation = true,
+            CheckpointDir = temp.File("ckpt"),
+        };
+        var result = Trainer.Run(config);
+        Assert.Equal(RunStatus.EarlyStopped, result.Status);
+        double final = result.FinalEvaluation!["val"].NatsPerToken;
+        Assert.Equal(result.BestValLoss!.Value, final, 4);                       // scored on the same 64 images
+        Assert.True(result.LearningCurve[^1].ValLoss > final + 1e-3, "the last evaluation should be worse than the best");
+        Assert.True(File.Exists(temp.File(Path.Combine("ckpt", "best.bin"))));
+    }
+}

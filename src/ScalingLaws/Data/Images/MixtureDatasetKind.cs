@@ -106,10 +106,16 @@ public sealed class MixtureDatasetKind : IDatasetKind
     }
 
     /// <summary>The exact entropy a prepared mixture folder recorded, nats per token, and its 95% half-width.</summary>
-    public static (double PerToken, double HalfWidth95) ExactEntropy(string folder)
+    public static (double PerToken, double HalfWidth95) ExactEntropy(string folder) =>
+        ExactEntropy(JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!.AsObject(), folder);
+
+    /// <summary>
+    /// The exact entropy recorded in a mixture dataset's meta.json (or the provenance a run record keeps of it), nats per
+    /// token, and its 95% half-width.
+    /// </summary>
+    public static (double PerToken, double HalfWidth95) ExactEntropy(JsonObject meta, string origin = "the dataset")
     {
-        var meta = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!;
-        var exact = meta["exact_entropy"] ?? throw new InvalidDataException($"{folder} is not a mixture dataset (no exact_entropy in meta.json).");
+        var exact = meta["exact_entropy"] ?? throw new InvalidDataException($"{origin} is not a mixture dataset (no exact_entropy in its meta.json).");
         double perToken = exact["nats_per_token"]!.GetValue<double>();
         return (perToken, perToken * exact["relative_half_width_95"]!.GetValue<double>());
     }
