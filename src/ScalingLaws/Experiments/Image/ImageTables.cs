@@ -31,6 +31,19 @@ public static class ImageTables
         new Column<ExperimentRun>("loss (nats/image)", r => r.FinalLoss * tokensPerImage),
         new Column<ExperimentRun>("tokens/s", r => Math.Round(r.Result.TokensPerSecond)));
 
+    /// <summary>
+    /// Each run's loss (nats per token of <paramref name="region"/>) on every subset of a split from its final
+    /// evaluation: a row per run, a column per subset (the mixture's prototype ranks, MNIST's digits).
+    /// </summary>
+    public static DataFrame SubsetLosses(IReadOnlyList<ExperimentRun> runs, string split, string region)
+    {
+        var subsets = runs.SelectMany(r => r.Result.FinalEvaluation?.GetValueOrDefault(split)?.Subsets?.Keys ?? []).Distinct().ToArray();
+        var columns = new List<Column<ExperimentRun>> { new("run", r => r.Id), new("N", r => r.Result.NonEmbeddingParams) };
+        columns.AddRange(subsets.Select(subset => new Column<ExperimentRun>(subset, r =>
+            r.Result.FinalEvaluation?.GetValueOrDefault(split)?.Subsets?.GetValueOrDefault(subset)?.Regions.GetValueOrDefault(region)?.NatsPerToken)));
+        return Tables.From(runs, [.. columns]);
+    }
+
     /// <summary>Our constants beside Henighan et al. 2020's 8x8 rows (Table 1, and Table 3 per image).</summary>
     public static DataFrame Constants(IEnumerable<ImageConstant> rows) => Tables.From(rows,
         new Column<ImageConstant>("quantity", c => c.Quantity),
