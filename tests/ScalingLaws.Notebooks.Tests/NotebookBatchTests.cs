@@ -7,7 +7,7 @@ public class NotebookBatchTests
     {
         string outDir = Fixtures.NewOutputDirectory();
         var log = new StringWriter();
-        int exit = await NotebookBatch.RunAsync(fixtures.Select(Fixtures.Path).ToList(), parameters ?? new(), new NotebookRunOptions(outDir), log);
+        int exit = await NotebookBatch.RunAsync(fixtures.Select(Fixtures.Path).ToList(), parameters ?? new(), new NotebookRunOptions { OutputDirectory = outDir }, log);
         return (exit, log.ToString(), outDir);
     }
 

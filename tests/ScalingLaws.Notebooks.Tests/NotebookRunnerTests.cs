@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ScalingLaws.Notebooks.Formatting;
 using ScalingLaws.Notebooks.Model;
 
 namespace ScalingLaws.Notebooks.Tests;
@@ -24,7 +25,7 @@ public class NotebookRunnerTests
     {
         string outDir = Fixtures.NewOutputDirectory();
         var prepared = PreparedNotebook.Load(Fixtures.Path(fixture), parameters ?? new());
-        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions(outDir));
+        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions { OutputDirectory = outDir });
         string ipynb = Path.Combine(outDir, Path.ChangeExtension(fixture, ".ipynb"));
         return (run, NotebookJson.ReadFile(ipynb), outDir);
     }
@@ -102,16 +103,20 @@ public class NotebookRunnerTests
         Assert.Contains("<td>100000</td><td>3.5</td>", table);
 
         var chartCell = executed.Cells[3];
-        var chart = Assert.Single(chartCell.Outputs, o => o.OutputType == "display_data").Data;
+        // plotly.js goes to the page once, before the first chart, then display() output, then what the cell printed.
+        Assert.Equal(["display_data", "display_data", "stream"], chartCell.Outputs.Select(o => o.OutputType));
+        Assert.Contains(PlotlyChartHtml.LoaderMarker, chartCell.Outputs[0].Data["text/html"]);
+        var chart = chartCell.Outputs[1].Data;
+        Assert.Equal(2, JsonNode.Parse(chart[PlotlyChartHtml.PlotlyMimeType])!["data"]!.AsArray().Count);
         Assert.Contains("data-trace-count=\"2\"", chart["text/html"]);
         Assert.Contains("\"name\":\"measured\"", chart["text/html"]);
+        Assert.DoesNotContain("cdn.", chart["text/html"]);
         Assert.Equal("Plotly chart with 2 traces", chart["text/plain"]);
-        // display() output comes before what the cell printed after it.
-        Assert.Equal(["display_data", "stream"], chartCell.Outputs.Select(o => o.OutputType));
 
         var last = Assert.Single(executed.Cells[4].Outputs);
         Assert.Equal("execute_result", last.OutputType);
         Assert.Contains("data-trace-count=\"1\"", last.Data["text/html"]);
+        Assert.Equal(3, last.Data.Count);
 
         string html = File.ReadAllText(Path.Combine(outDir, "display.html"));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "plotly\\.js v2\\.28\\.0"));
@@ -192,7 +197,7 @@ public class NotebookRunnerTests
     {
         string outDir = Fixtures.NewOutputDirectory();
         var prepared = PreparedNotebook.Load(Fixtures.Path("slow.ipynb"), new Dictionary<string, string>());
-        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions(outDir, Timeout: TimeSpan.FromSeconds(1)));
+        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions { OutputDirectory = outDir, Timeout = TimeSpan.FromSeconds(1) });
 
         Assert.False(run.Succeeded);
         Assert.Equal("Timeout", run.Failure!.ErrorName);

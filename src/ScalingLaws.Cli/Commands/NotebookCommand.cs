@@ -31,9 +31,14 @@ internal static class NotebookCommand
             Description = "Minutes one notebook may run before it is stopped and reported as failed (default: no limit).",
         };
 
+        var allowErrors = new Option<bool>("--allow-errors")
+        {
+            Description = "Keep going after a failing cell, recording its error (for notebooks that show an error on purpose); exit 0 unless the run fails otherwise.",
+        };
+
         var run = new Command("run", "Execute notebooks headless, as a .NET Interactive kernel would, and write outputs and reports.")
         {
-            notebooks, param, output, timeout,
+            notebooks, param, output, timeout, allowErrors,
         };
         run.SetAction(async (parseResult, cancellation) =>
         {
@@ -54,10 +59,13 @@ internal static class NotebookCommand
                 Console.Error.WriteLine($"error: --timeout {minutes}: give a positive number of minutes.");
                 return NotebookBatch.ExitBadInput;
             }
-            var options = new NotebookRunOptions(
-                parseResult.GetValue(output) ?? "out",
-                minutes is { } m ? TimeSpan.FromMinutes(m) : null,
-                Echo: Console.Out);
+            var options = new NotebookRunOptions
+            {
+                OutputDirectory = parseResult.GetValue(output) ?? "out",
+                Timeout = minutes is { } m ? TimeSpan.FromMinutes(m) : null,
+                Echo = Console.Out,
+                AllowErrors = parseResult.GetValue(allowErrors),
+            };
             return await NotebookBatch.RunAsync(parseResult.GetValue(notebooks) ?? [], parameters, options, Console.Out, cancellation);
         });
 

@@ -129,7 +129,7 @@ public static class NotebookJson
             case "display_data":
             case "execute_result":
                 var data = new JsonObject();
-                foreach (var (mime, content) in output.Data) data[mime] = Multiline(content);
+                foreach (var (mime, content) in output.Data) data[mime] = IsJsonMimeType(mime) ? JsonNode.Parse(content) : Multiline(content);
                 json["data"] = data;
                 json["metadata"] = new JsonObject();
                 if (output.OutputType == "execute_result") json["execution_count"] = output.ExecutionCount;
@@ -142,6 +142,10 @@ public static class NotebookJson
         }
         return json;
     }
+
+    /// <summary>nbformat stores JSON mime types (application/json, application/*+json) as JSON, not as text.</summary>
+    public static bool IsJsonMimeType(string mime) =>
+        mime == "application/json" || (mime.StartsWith("application/", StringComparison.Ordinal) && mime.EndsWith("+json", StringComparison.Ordinal));
 
     private static string ReadMultiline(JsonNode? node) => node switch
     {
