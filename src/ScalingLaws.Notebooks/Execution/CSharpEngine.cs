@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using ScalingLaws.Execution;
+using ScalingLaws.Native;
 using ScalingLaws.Notebooks.Cells;
 using ScalingLaws.Notebooks.Formatting;
 using ScalingLaws.Notebooks.Model;
@@ -111,6 +112,10 @@ public sealed class CSharpEngine
         catch (NotebookInputException e)
         {
             return Fail(new CellFailure(nameof(NotebookInputException), e.Message, e.Line), cell.Name, e.Message);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("TorchSharp", StringComparison.Ordinal))
+        {
+            return Fail(new CellFailure("TorchSharpNotLoadable", e.Message, null), cell.Name, e.Message);
         }
 
         if (string.IsNullOrWhiteSpace(directives.Code)) return new CellResult(null, Executed: true);
@@ -264,6 +269,8 @@ public sealed class CSharpEngine
         foreach (var source in directives.PackageSources)
             Write(CellOutput.Stream("stderr", $"Ignored #i \"{source}\": this engine uses only the packages it was built with.\n"));
         if (added.Count > 0) _options = _options.AddReferences(added);
+        // TorchSharp's native libraries load by absolute path from its own package before a cell can touch a tensor.
+        if (_referencedPaths.Any(p => Path.GetFileName(p) is "TorchSharp.dll" or "ScalingLaws.dll")) TorchSharpNative.EnsureLoadable();
     }
 
     /// <summary>
