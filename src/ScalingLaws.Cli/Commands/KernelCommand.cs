@@ -35,6 +35,7 @@ internal static class KernelCommand
                 return NotebookBatch.ExitBadInput;
             }
             var engine = new CSharpEngine(Directory.GetCurrentDirectory(), PackageCatalog.ForCurrentProcess());
+            _ = engine.WarmUpAsync();
             using var channels = new KernelChannels(connection, Console.Error);
             return new JupyterKernel(channels, engine, Console.Error).Run();
         });

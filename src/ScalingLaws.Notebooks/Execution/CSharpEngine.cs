@@ -65,6 +65,18 @@ public sealed class CSharpEngine
             .WithOptimizationLevel(OptimizationLevel.Release);
     }
 
+    /// <summary>
+    /// Compiles, runs and formats a throwaway submission, so the first real cell does not pay for loading and JIT-compiling
+    /// Roslyn and the formatters (seconds). A kernel starts this while the client is still connecting; the engine's
+    /// state is not touched.
+    /// </summary>
+    public Task WarmUpAsync() => Task.Run(async () =>
+    {
+        var state = await CSharpScript.Create("var warm = new[] { 1, 2 }; warm.Sum()", _options, typeof(NotebookGlobals))
+            .RunAsync(new NotebookGlobals((_, _) => throw new InvalidOperationException("not shown")));
+        OutputFormatter.Format(state.ReturnValue);
+    });
+
     /// <summary>The script state after the last cell (null before the first); completions and inspection read it.</summary>
     internal ScriptState<object>? State => _state;
 
