@@ -69,6 +69,34 @@ internal static class NotebookCommand
             return await NotebookBatch.RunAsync(parseResult.GetValue(notebooks) ?? [], parameters, options, Console.Out, cancellation);
         });
 
-        return new Command("notebook", "Run .NET Interactive notebooks headless.") { run };
+        var exportNotebook = new Argument<string>("notebook") { Description = "The notebook (.ipynb) to export." };
+        var exportOut = new Option<string?>("--out") { Description = "The .cs file to write (default: NOTEBOOK.cs beside the notebook)." };
+        var export = new Command("export", "Write a notebook as a .NET 10 file-based app that `dotnet run FILE.cs` runs top to bottom.")
+        {
+            exportNotebook, exportOut,
+        };
+        export.SetAction(parseResult =>
+        {
+            string notebook = parseResult.GetValue(exportNotebook)!;
+            string target = parseResult.GetValue(exportOut) ?? Path.ChangeExtension(notebook, ".cs");
+            try
+            {
+                ScalingLaws.Notebooks.Export.FileBasedAppExporter.Write(notebook, target);
+            }
+            catch (NotebookInputException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return NotebookBatch.ExitBadInput;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: --out {target}: cannot write it ({e.Message}). Fix: give a path in a folder you can write.");
+                return NotebookBatch.ExitBadInput;
+            }
+            Console.WriteLine($"wrote {target}: run it with `dotnet run {target}` (parameters: `-- name=value`)");
+            return 0;
+        });
+
+        return new Command("notebook", "Run notebooks headless, or export one as a file-based app.") { run, export };
     }
 }
