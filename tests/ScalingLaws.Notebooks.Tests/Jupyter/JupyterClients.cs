@@ -23,7 +23,7 @@ internal static class JupyterClients
         var (exit, output) = Run(Python, ["-c", string.Join("; ", modules.Select(m => $"import {m}"))], TimeSpan.FromMinutes(1));
         Assert.True(exit == 0,
             $"Debian's Jupyter clients are missing ({output.Trim()}): `apt-get install -y --no-install-recommends python3-nbclient jupyter-nbconvert " +
-            $"jupyter-notebook python3-ipykernel` (as .ci/run does), or set {SkipVariable}=1 to skip these tests knowingly.");
+            $"jupyter-notebook` (as .ci/run does), or set {SkipVariable}=1 to skip these tests knowingly.");
         return true;
     }
 
