@@ -33,7 +33,10 @@ public static class RunSummaryJson
                 : null,
             ["allowed_errors"] = new JsonArray(run.AllowedErrors.Select(e => (JsonNode?)new JsonObject
             {
-                ["cell"] = run.Notebook.CellNumbers[e.CellIndex], ["line"] = e.Failure.Line, ["error"] = e.Failure.ErrorName, ["message"] = e.Failure.Message,
+                ["cell"] = run.Notebook.CellNumbers[e.CellIndex],
+                ["line"] = e.Failure.Line,
+                ["error"] = e.Failure.ErrorName,
+                ["message"] = e.Failure.Message,
             }).ToArray()),
             ["parameters"] = new JsonObject(run.Notebook.Parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))),
             ["started_utc"] = run.StartedUtc.ToString("O"),

@@ -62,7 +62,9 @@ public class FileBasedAppExporterTests
         string summary = Path.Combine(Path.GetDirectoryName(app)!, "summary.json");
         var start = new ProcessStartInfo("dotnet", ["run", app, "--", "preset=smoke", "--summary", summary])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(app)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(app)!,
         };
         // The test host's MSBuild settings are not the app's.
         foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(variable);

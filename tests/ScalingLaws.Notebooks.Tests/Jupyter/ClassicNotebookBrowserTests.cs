@@ -95,7 +95,8 @@ public class ClassicNotebookBrowserTests(ITestOutputHelper output)
             ["-m", "notebook", "--no-browser", "--ip=127.0.0.1", $"--port={port}", $"--notebook-dir={root}",
              "--NotebookApp.token=", "--NotebookApp.password=", "--NotebookApp.open_browser=False", "--allow-root"])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         start.Environment["JUPYTER_PATH"] = JupyterClients.JupyterPath;
         start.Environment["JUPYTER_CONFIG_DIR"] = Path.Combine(root, ".jupyter-config");

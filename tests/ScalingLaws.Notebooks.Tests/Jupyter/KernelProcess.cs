@@ -63,14 +63,20 @@ internal sealed class KernelProcess : IDisposable
         Directory.CreateDirectory(folder);
         var connection = new ConnectionInfo
         {
-            ShellPort = FreePort(), IopubPort = FreePort(), StdinPort = FreePort(), ControlPort = FreePort(), HeartbeatPort = FreePort(),
+            ShellPort = FreePort(),
+            IopubPort = FreePort(),
+            StdinPort = FreePort(),
+            ControlPort = FreePort(),
+            HeartbeatPort = FreePort(),
             Key = Guid.NewGuid().ToString(),
         };
         string file = Path.Combine(folder, "connection.json");
         File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(connection));
         var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "scaling.dll"), "kernel", "--connection-file", file])
         {
-            RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = folder,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = folder,
         };
         var kernel = new KernelProcess(connection, folder, Process.Start(start)!);
         // The SUB socket may miss what is published before it has joined: ask until a reply and its status arrive.
@@ -186,7 +192,12 @@ internal sealed class KernelProcess : IDisposable
     {
         var request = SendShell("execute_request", new JsonObject
         {
-            ["code"] = code, ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(), ["allow_stdin"] = false, ["stop_on_error"] = true,
+            ["code"] = code,
+            ["silent"] = false,
+            ["store_history"] = true,
+            ["user_expressions"] = new JsonObject(),
+            ["allow_stdin"] = false,
+            ["stop_on_error"] = true,
         });
         var reply = ShellReply(request);
         return (reply, IopubUntilIdle(request));

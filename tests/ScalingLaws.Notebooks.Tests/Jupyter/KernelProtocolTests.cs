@@ -52,8 +52,12 @@ public class KernelProtocolTests(SharedKernel shared) : IClassFixture<SharedKern
         string marker = Path.Combine(Path.GetTempPath(), $"scaling-tampered-{Guid.NewGuid():N}");
         var forged = JupyterMessage.Create("execute_request", new JsonObject
         {
-            ["code"] = $"System.IO.File.WriteAllText(@\"{marker}\", \"ran\")", ["silent"] = false, ["store_history"] = true,
-            ["user_expressions"] = new JsonObject(), ["allow_stdin"] = false, ["stop_on_error"] = true,
+            ["code"] = $"System.IO.File.WriteAllText(@\"{marker}\", \"ran\")",
+            ["silent"] = false,
+            ["store_history"] = true,
+            ["user_expressions"] = new JsonObject(),
+            ["allow_stdin"] = false,
+            ["stop_on_error"] = true,
         }, null, _kernel.Session);
         var frames = WireFormat.Encode(forged, _kernel.Signer);
         // Change one hex digit of the signature: the content is as signed, the signature no longer matches.
@@ -179,7 +183,12 @@ public class KernelLifecycleTests
     {
         var request = kernel.SendShell("execute_request", new JsonObject
         {
-            ["code"] = code, ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(), ["allow_stdin"] = false, ["stop_on_error"] = true,
+            ["code"] = code,
+            ["silent"] = false,
+            ["store_history"] = true,
+            ["user_expressions"] = new JsonObject(),
+            ["allow_stdin"] = false,
+            ["stop_on_error"] = true,
         });
         // Running once its input is published and it printed that it started.
         kernel.IopubMessage(request, "execute_input");
