@@ -160,7 +160,17 @@ public sealed class JupyterKernel
         if (!silent) Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
         var sink = new IopubOutputSink(_channels, request);
         var cell = new CellRequest { Source = code, Name = $"In [{count}]", ExecutionCount = count };
-        var result = _engine.RunCellAsync(cell, silent ? new DiscardedOutputs() : sink).GetAwaiter().GetResult();
+        var stdin = Console.In;
+        Console.SetIn(new StdinReader(_channels, request, allowed: request.Content["allow_stdin"]?.GetValue<bool>() == true));
+        CellResult result;
+        try
+        {
+            result = _engine.RunCellAsync(cell, silent ? new DiscardedOutputs() : sink).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Console.SetIn(stdin);
+        }
         var reply = new JsonObject { ["execution_count"] = count };
         if (result.Failure is { } failure && sink.Error is { } error)
         {

@@ -65,7 +65,11 @@ public sealed class KernelChannels : IDisposable
         lock (_iopubGate) Send(_iopub, message with { Identities = [System.Text.Encoding.UTF8.GetBytes($"kernel.{Session}.{message.Type}")] });
     }
 
-    /// <summary>Sends an input request on stdin and waits for the frontend's reply (or null once stopping).</summary>
+    /// <summary>
+    /// Sends an input request on stdin and waits for the frontend's reply (or null once stopping). The frontend's stdin
+    /// socket carries the same identity as its shell socket, so the request is routed with the execute request's
+    /// identities. Only the thread running the cell calls this.
+    /// </summary>
     public JupyterMessage? RequestInput(JupyterMessage request)
     {
         Send(_stdin, request);

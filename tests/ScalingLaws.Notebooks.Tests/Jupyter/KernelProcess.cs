@@ -22,6 +22,7 @@ internal sealed class KernelProcess : IDisposable
     private readonly DealerSocket _shell = new();
     private readonly DealerSocket _control = new();
     private readonly SubscriberSocket _iopub = new();
+    private readonly DealerSocket _stdin = new();
     private readonly string _folder;
 
     public ConnectionInfo Connection { get; }
@@ -40,7 +41,12 @@ internal sealed class KernelProcess : IDisposable
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
+        // A frontend's shell and stdin sockets share one identity: the kernel routes input requests by it.
+        byte[] identity = Encoding.UTF8.GetBytes(Session);
+        _shell.Options.Identity = identity;
+        _stdin.Options.Identity = identity;
         _shell.Connect($"tcp://127.0.0.1:{connection.ShellPort}");
+        _stdin.Connect($"tcp://127.0.0.1:{connection.StdinPort}");
         _control.Connect($"tcp://127.0.0.1:{connection.ControlPort}");
         _iopub.Connect($"tcp://127.0.0.1:{connection.IopubPort}");
         _iopub.SubscribeToAnyTopic();
@@ -203,6 +209,20 @@ internal sealed class KernelProcess : IDisposable
         return (reply, IopubUntilIdle(request));
     }
 
+    /// <summary>Waits for the kernel's input_request on stdin and answers it with <paramref name="value"/>.</summary>
+    public JupyterMessage AnswerInput(string value)
+    {
+        NetMQMessage? frames = null;
+        Assert.True(_stdin.TryReceiveMultipartMessage(Patience, ref frames) && frames is not null, $"no input_request within {Patience}:\n{Log}");
+        var request = WireFormat.Decode(frames.Select(f => f.ToByteArray()).ToList(), Signer, out string? problem)!;
+        Assert.True(request is not null, problem);
+        var reply = JupyterMessage.Create("input_reply", new JsonObject { ["value"] = value }, request, Session, []);
+        var outgoing = new NetMQMessage();
+        foreach (var frame in WireFormat.Encode(reply, Signer)) outgoing.Append(frame);
+        _stdin.SendMultipartMessage(outgoing);
+        return request;
+    }
+
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
 
     public void Dispose()
@@ -220,7 +240,7 @@ internal sealed class KernelProcess : IDisposable
             }
         }
         _process.Dispose();
-        foreach (var socket in new NetMQSocket[] { _shell, _control, _iopub })
+        foreach (var socket in new NetMQSocket[] { _shell, _control, _iopub, _stdin })
         {
             socket.Options.Linger = TimeSpan.Zero;
             socket.Dispose();

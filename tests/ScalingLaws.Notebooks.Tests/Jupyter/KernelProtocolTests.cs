@@ -134,6 +134,32 @@ public class KernelProtocolTests(SharedKernel shared) : IClassFixture<SharedKern
     }
 
     [Fact]
+    public void Console_ReadLine_asks_the_frontend_on_stdin_when_it_allows_input()
+    {
+        var request = _kernel.SendShell("execute_request", new JsonObject
+        {
+            ["code"] = "Console.Write(\"name? \");\nvar name = Console.ReadLine();\n$\"hello {name}\"",
+            ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(), ["allow_stdin"] = true, ["stop_on_error"] = true,
+        });
+        var input = _kernel.AnswerInput("Ada");
+        var reply = _kernel.ShellReply(request);
+        var iopub = _kernel.IopubUntilIdle(request);
+
+        Assert.Equal("input_request", input.Type);
+        Assert.Equal(request.Header["msg_id"]!.GetValue<string>(), input.ParentHeader["msg_id"]!.GetValue<string>());
+        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal("hello Ada", Data(iopub.Single(m => m.Type == "execute_result"))["text/plain"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Console_ReadLine_fails_with_a_message_when_the_frontend_allows_no_input()
+    {
+        var (reply, _) = _kernel.Execute("var never = Console.ReadLine();");
+        Assert.Equal("error", reply.Content["status"]!.GetValue<string>());
+        Assert.Contains("allow_stdin: false", reply.Content["evalue"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Completion_offers_the_variables_and_members_in_scope()
     {
         _kernel.Execute("var learningRate = 0.001;");
