@@ -139,7 +139,11 @@ public class KernelProtocolTests(SharedKernel shared) : IClassFixture<SharedKern
         var request = _kernel.SendShell("execute_request", new JsonObject
         {
             ["code"] = "Console.Write(\"name? \");\nvar name = Console.ReadLine();\n$\"hello {name}\"",
-            ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(), ["allow_stdin"] = true, ["stop_on_error"] = true,
+            ["silent"] = false,
+            ["store_history"] = true,
+            ["user_expressions"] = new JsonObject(),
+            ["allow_stdin"] = true,
+            ["stop_on_error"] = true,
         });
         var input = _kernel.AnswerInput("Ada");
         var reply = _kernel.ShellReply(request);
