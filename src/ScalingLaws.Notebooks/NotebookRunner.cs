@@ -118,14 +118,15 @@ public static class NotebookRunner
         // On a pool thread: a submission runs synchronously until its first await, and the deadline must still fire.
         var task = Task.Run(() => engine.RunCellAsync(request, outputs, cancellation), CancellationToken.None);
         var remaining = deadline is { } d ? Max(d - DateTime.UtcNow, TimeSpan.Zero) : Timeout.InfiniteTimeSpan;
-        var finished = await Task.WhenAny(task, Task.Delay(remaining, CancellationToken.None));
+        var finished = await Task.WhenAny(task, Task.Delay(remaining, cancellation));
+        // A cancellation (Ctrl+C) interrupted the cell (the engine watches the same token); it ends the run at once,
+        // it is not a cell's failure.
+        cancellation.ThrowIfCancellationRequested();
         if (finished != task)
         {
             engine.Interrupt();
             await Task.WhenAny(task, Task.Delay(InterruptGrace, CancellationToken.None));
         }
-        // A cancellation (Ctrl+C) interrupted the cell; it ends the run, it is not a cell's failure.
-        cancellation.ThrowIfCancellationRequested();
         if (finished == task) return await task;
         string message = $"The notebook ran past the {timeout!.Value.TotalMinutes:G} minute limit (--timeout) while this cell was running" +
             (task.IsCompleted ? "; it was interrupted." : " and it did not stop when interrupted.");

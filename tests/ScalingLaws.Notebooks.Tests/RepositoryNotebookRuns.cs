@@ -8,12 +8,17 @@ namespace ScalingLaws.Notebooks.Tests;
 /// </summary>
 internal static class RepositoryNotebookRuns
 {
-    private static readonly Dictionary<string, Task<JsonNode>> Runs = [];
+    private static readonly Dictionary<string, Task<(JsonNode Values, string Executed)>> Runs = [];
 
     public static string NotebookPath(string name) => Path.Combine(Jupyter.JupyterClients.RepositoryRoot(), "notebooks", name + ".ipynb");
 
     /// <summary>The "values" the runner's NAME.summary.json recorded.</summary>
-    public static Task<JsonNode> SummaryValues(string name)
+    public static async Task<JsonNode> SummaryValues(string name) => (await Run(name)).Values;
+
+    /// <summary>The runner's executed NAME.ipynb.</summary>
+    public static async Task<string> ExecutedNotebook(string name) => (await Run(name)).Executed;
+
+    private static Task<(JsonNode Values, string Executed)> Run(string name)
     {
         lock (Runs)
         {
@@ -22,11 +27,11 @@ internal static class RepositoryNotebookRuns
         }
     }
 
-    private static async Task<JsonNode> RunAsync(string name)
+    private static async Task<(JsonNode Values, string Executed)> RunAsync(string name)
     {
         string outDir = Fixtures.NewOutputDirectory();
         var run = await NotebookRunner.RunAsync(PreparedNotebook.Load(NotebookPath(name), new Dictionary<string, string>()), new NotebookRunOptions { OutputDirectory = outDir });
         Assert.True(run.Succeeded, run.SummaryLine);
-        return JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, name + ".summary.json")))!["values"]!;
+        return (JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, name + ".summary.json")))!["values"]!, Path.Combine(outDir, name + ".ipynb"));
     }
 }

@@ -6,7 +6,9 @@ namespace ScalingLaws.Notebooks.Model;
 /// <summary>Reads and writes nbformat 4 notebooks with System.Text.Json.</summary>
 public static class NotebookJson
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // As Jupyter writes notebooks: UTF-8 as is, and no \u003C for every '<' (plotly.js and chart HTML are full of them;
+    // escaping them made an executed notebook 01 a fifth larger).
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Reads a notebook file; throws <see cref="NotebookInputException"/> naming the file when it is not nbformat 4.</summary>
     public static NotebookDocument ReadFile(string path)
