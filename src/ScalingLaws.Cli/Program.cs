@@ -5,7 +5,7 @@ using ScalingLaws.Cli.Commands;
 // The `scaling` command: each subcommand lives in Commands/ and only parses arguments and renders
 // results; the work itself is in the ScalingLaws library. Failures are reported in one place (Failures).
 var verbose = new Option<bool>("--verbose") { Description = "On an error, also print the stack trace.", Recursive = true };
-var root = new RootCommand("ScalingNotebooks: train models, run sweeps, fit scaling laws, run notebooks headless.") { verbose };
+var root = new RootCommand("ScalingNotebooks: train models, run sweeps, fit scaling laws, run notebooks headless or in Jupyter.") { verbose };
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(FitCommand.Create());
@@ -14,6 +14,7 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(NotebookCommand.Create());
+root.Subcommands.Add(KernelCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -9,10 +9,10 @@ public static class NotebookBatch
     /// <summary>Every cell of every notebook ran.</summary>
     public const int ExitOk = 0;
 
-    /// <summary>A cell failed (or a notebook timed out); its outputs up to the failure are written.</summary>
+    /// <summary>A cell failed (or a notebook timed out; or its outputs could not be written where asked, and one line says where they are).</summary>
     public const int ExitNotebookFailed = 1;
 
-    /// <summary>Bad input: not a notebook, another kernel, an undeclared or mistyped --param. Nothing was written.</summary>
+    /// <summary>Bad input: not a notebook, another kernel, an undeclared or mistyped --param, an --out folder that cannot be written. Nothing ran.</summary>
     public const int ExitBadInput = 2;
 
     /// <summary>Runs <paramref name="paths"/> with <paramref name="parameters"/>; progress and results go to <paramref name="log"/>.</summary>
@@ -28,6 +28,7 @@ public static class NotebookBatch
                 throw new NotebookInputException(
                     $"{string.Join(" and ", clash.Select(n => n.Path))} would both write {clash.Key}.ipynb/.html/.summary.json to the same --out folder. " +
                     "Run them separately with different --out folders, or rename one.");
+            OutputFolder.EnsureWritable(options.OutputDirectory);
         }
         catch (NotebookInputException e)
         {
@@ -41,6 +42,11 @@ public static class NotebookBatch
             log.WriteLine($"running {notebook.Path}");
             var run = await NotebookRunner.RunAsync(notebook, options, cancellation);
             log.WriteLine(run.SummaryLine);
+            if (run.WriteProblem is { } problem)
+            {
+                log.WriteLine($"error: {run.Notebook.Name}: {problem}.");
+                exit = ExitNotebookFailed;
+            }
             if (run.Succeeded) continue;
             exit = ExitNotebookFailed;
             if (run.Failure?.ErrorName == "Timeout")

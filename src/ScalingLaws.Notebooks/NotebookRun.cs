@@ -32,6 +32,12 @@ public sealed class NotebookRun
     private string Where => FailedCellIndex is null ? "before the first cell"
         : FailedCellNumber is { } n ? $"cell {n}" : "the injected parameters cell";
 
+    /// <summary>Cells that failed where failing was allowed (--allow-errors, or tagged raises-exception): index and why.</summary>
+    public List<(int CellIndex, CellFailure Failure)> AllowedErrors { get; } = new();
+
+    /// <summary>Why the outputs are not where they were asked to go (and where they are), or null.</summary>
+    public string? WriteProblem { get; set; }
+
     /// <summary>Output files written (ipynb, html, summary.json), once written.</summary>
     public IReadOnlyList<string> OutputFiles { get; set; } = Array.Empty<string>();
 
@@ -45,7 +51,8 @@ public sealed class NotebookRun
                 return $"FAILED {name}: {Where}" +
                     $"{(f.Line is { } l ? $", line {l}" : "")}: {f.ErrorName}: {f.Message.Split('\n')[0]}";
             int ran = CellSeconds.Count(s => s is not null);
-            return $"ok {name}: {ran} code cells in {Duration.TotalSeconds:F1} s -> {string.Join(", ", OutputFiles.Select(System.IO.Path.GetFileName))}";
+            string errors = AllowedErrors.Count == 0 ? "" : $" ({AllowedErrors.Count} allowed error{(AllowedErrors.Count == 1 ? "" : "s")}, in cell {string.Join(", ", AllowedErrors.Select(e => Notebook.CellNumbers[e.CellIndex]))})";
+            return $"ok {name}: {ran} code cells in {Duration.TotalSeconds:F1} s{errors} -> {string.Join(", ", OutputFiles.Select(System.IO.Path.GetFileName))}";
         }
     }
 }

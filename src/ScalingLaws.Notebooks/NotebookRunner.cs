@@ -10,16 +10,11 @@ using ScalingLaws.IO;
 
 namespace ScalingLaws.Notebooks;
 
-/// <summary>How to run notebooks.</summary>
-/// <param name="OutputDirectory">Where NAME.ipynb, NAME.html and NAME.summary.json go (created if missing).</param>
-/// <param name="Timeout">Longest a notebook may run; null for no limit.</param>
-/// <param name="Echo">Where cell Console output is copied as it is written (the terminal), or null.</param>
-public sealed record NotebookRunOptions(string OutputDirectory, TimeSpan? Timeout = null, TextWriter? Echo = null);
-
 /// <summary>
-/// Executes a prepared notebook cell by cell in a fresh <see cref="CSharpNotebookKernel"/>, with the notebook's
-/// folder as the working directory, stopping at the first failing cell, then writes the executed notebook,
-/// the HTML report and the summary (also after a failure, marked as failed).
+/// The headless front end of the engine: executes a prepared notebook cell by cell in a fresh
+/// <see cref="CSharpEngine"/>, with the notebook's folder as the working directory, stopping at the first failing
+/// cell (unless errors are allowed), then writes the executed notebook, the HTML report and the summary (also after
+/// a failure, marked as failed).
 /// </summary>
 public static class NotebookRunner
 {
@@ -36,7 +31,7 @@ public static class NotebookRunner
             // Outputs of an earlier run must not pass for this run's if this one dies before writing its own.
             foreach (var stale in OutputPaths(notebook, options.OutputDirectory).Where(File.Exists)) File.Delete(stale);
             var run = await ExecuteAsync(notebook, options, cancellation);
-            Write(run, options.OutputDirectory);
+            WriteKeepingResults(run, options.OutputDirectory);
             return run;
         }
         finally
@@ -58,7 +53,7 @@ public static class NotebookRunner
         try
         {
             TorchSharpNative.EnsureLoadable();
-            var kernel = new CSharpNotebookKernel(folder, Packages.Value, options.Echo);
+            var engine = new CSharpEngine(folder, Packages.Value, options.Echo);
             int executionCount = 0;
             for (int i = 0; i < doc.Cells.Count; i++)
             {
@@ -66,38 +61,35 @@ public static class NotebookRunner
                 if (!cell.IsCode) continue;
                 var started = DateTime.UtcNow;
                 var clock = Stopwatch.StartNew();
-                // On a pool thread: a submission runs synchronously until its first await, and the timeout must still fire.
-                int number = notebook.CellNumbers[i] ?? 0, count = executionCount + 1;
-                var task = Task.Run(() => kernel.RunCellAsync(number, count, cell.Source, CellLanguage(cell), cancellation), cancellation);
-                var remaining = deadline is { } d ? d - DateTime.UtcNow : Timeout.InfiniteTimeSpan;
-                if (remaining != Timeout.InfiniteTimeSpan && remaining < TimeSpan.Zero) remaining = TimeSpan.Zero;
-                CellResult result;
-                var finished = await Task.WhenAny(task, Task.Delay(remaining, cancellation));
-                // A cancellation (Ctrl+C) ends the wait too; it is not a timeout.
-                cancellation.ThrowIfCancellationRequested();
-                if (finished == task) result = await task;
-                else
+                var outputs = new CollectedOutputs();
+                var request = new CellRequest
                 {
-                    // A Roslyn submission cannot be interrupted; the process ends soon after (the CLI stops the batch).
-                    string message = $"The notebook ran past the {options.Timeout!.Value.TotalMinutes:G} minute limit (--timeout) while this cell was running.";
-                    result = new CellResult([CellOutput.Error("Timeout", message, [message])], new CellFailure("Timeout", message, null), Executed: true);
-                }
+                    Source = cell.Source,
+                    Name = notebook.CellNumbers[i] is { } n ? $"Cell {n}" : "The injected parameters cell",
+                    ExecutionCount = executionCount + 1,
+                    MetadataLanguage = CellLanguage(cell),
+                };
+                var result = await RunWithinDeadlineAsync(engine, request, outputs, deadline, options.Timeout, cancellation);
                 clock.Stop();
                 run.CellSeconds[i] = clock.Elapsed.TotalSeconds;
                 options.Echo?.WriteLine($"-- cell {notebook.CellNumbers[i]?.ToString() ?? "(injected parameters)"}: {clock.Elapsed.TotalSeconds:F2} s{(result.Failure is null ? "" : ", failed")}");
-                cell.Outputs.AddRange(result.Outputs);
+                cell.Outputs.AddRange(outputs.Outputs);
                 if (result.Executed) cell.ExecutionCount = ++executionCount;
                 cell.Metadata["execution"] = new JsonObject
                 {
                     ["iopub.execute_input"] = started.ToString("O"),
                     ["shell.execute_reply"] = DateTime.UtcNow.ToString("O"),
                 };
-                if (result.Failure is not null)
+                if (result.Failure is not { } failure) continue;
+                bool expected = options.AllowErrors || cell.Tags.Contains(RaisesExceptionTag);
+                if (expected && failure.ErrorName != TimeoutError)
                 {
-                    run.FailedCellIndex = i;
-                    run.Failure = result.Failure;
-                    break;
+                    run.AllowedErrors.Add((i, failure));
+                    continue;
                 }
+                run.FailedCellIndex = i;
+                run.Failure = failure;
+                break;
             }
         }
         catch (InvalidOperationException e) when (e.Message.Contains("TorchSharp", StringComparison.Ordinal))
@@ -111,6 +103,65 @@ public static class NotebookRunner
             run.Duration = total.Elapsed;
         }
         return run;
+    }
+
+    /// <summary>The tag (nbclient's) on a cell that shows an error on purpose: its failure does not stop the run.</summary>
+    public const string RaisesExceptionTag = "raises-exception";
+
+    private const string TimeoutError = "Timeout";
+
+    // Past the deadline the cell is interrupted; a cell that does not stop within the grace period is left running
+    // (the CLI stops the batch and the process ends soon after).
+    private static async Task<CellResult> RunWithinDeadlineAsync(CSharpEngine engine, CellRequest request, CollectedOutputs outputs,
+        DateTime? deadline, TimeSpan? timeout, CancellationToken cancellation)
+    {
+        // On a pool thread: a submission runs synchronously until its first await, and the deadline must still fire.
+        var task = Task.Run(() => engine.RunCellAsync(request, outputs, cancellation), CancellationToken.None);
+        var remaining = deadline is { } d ? Max(d - DateTime.UtcNow, TimeSpan.Zero) : Timeout.InfiniteTimeSpan;
+        var finished = await Task.WhenAny(task, Task.Delay(remaining, cancellation));
+        // A cancellation (Ctrl+C) interrupted the cell (the engine watches the same token); it ends the run at once,
+        // it is not a cell's failure.
+        cancellation.ThrowIfCancellationRequested();
+        if (finished != task)
+        {
+            engine.Interrupt();
+            await Task.WhenAny(task, Task.Delay(InterruptGrace, CancellationToken.None));
+        }
+        if (finished == task) return await task;
+        string message = $"The notebook ran past the {timeout!.Value.TotalMinutes:G} minute limit (--timeout) while this cell was running" +
+            (task.IsCompleted ? "; it was interrupted." : " and it did not stop when interrupted.");
+        outputs.Write(CellOutput.Error(TimeoutError, message, [message]));
+        return new CellResult(new CellFailure(TimeoutError, message, null), Executed: true);
+    }
+
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(10);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>
+    /// Writes the outputs where asked; when that fails (the folder vanished, a full disk), writes them to a fresh
+    /// temporary folder instead, so a finished run is never lost, and notes both on the run.
+    /// </summary>
+    private static void WriteKeepingResults(NotebookRun run, string outputDirectory)
+    {
+        try
+        {
+            Write(run, outputDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string kept = Path.Combine(Path.GetTempPath(), "scaling-notebook-outputs", $"{run.Notebook.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
+            run.WriteProblem = $"could not write the outputs to {Path.GetFullPath(outputDirectory)} ({e.Message})";
+            try
+            {
+                Write(run, kept);
+                run.WriteProblem += $"; they were written to {kept} instead";
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                run.WriteProblem += $", nor to {kept} ({again.Message}): the outputs are lost";
+            }
+        }
     }
 
     private static string[] OutputPaths(PreparedNotebook notebook, string outputDirectory) =>

@@ -4,14 +4,17 @@ using ScalingLaws.Notebooks.Model;
 namespace ScalingLaws.Notebooks;
 
 /// <summary>
-/// A notebook checked and ready to run: read, confirmed to be a .NET Interactive C# notebook, with parameter
+/// A notebook checked and ready to run: read, confirmed to be a C# notebook (this kernel's or .NET Interactive's), with parameter
 /// overrides validated and injected. Preparing every notebook before running any means bad input fails fast
 /// and writes nothing.
 /// </summary>
 public sealed class PreparedNotebook
 {
     /// <summary>The kernelspec name of .NET Interactive / Polyglot Notebooks C# notebooks.</summary>
-    public const string CSharpKernelName = ".net-csharp";
+    public const string DotNetInteractiveKernelName = ".net-csharp";
+
+    /// <summary>Kernelspec names of the C# notebooks the engine runs: this project's kernel's and .NET Interactive's.</summary>
+    public static readonly IReadOnlyList<string> CSharpKernelNames = [Jupyter.KernelSpec.Name, DotNetInteractiveKernelName];
 
     private PreparedNotebook(string path, NotebookDocument document, IReadOnlyList<int?> cellNumbers, IReadOnlyDictionary<string, string> parameters)
     {
@@ -42,10 +45,10 @@ public sealed class PreparedNotebook
         string fullPath = System.IO.Path.GetFullPath(path);
         var document = NotebookJson.ReadFile(fullPath);
         string? kernel = document.KernelName;
-        if (kernel != CSharpKernelName)
+        if (kernel is null || !CSharpKernelNames.Contains(kernel))
             throw new NotebookInputException(
-                $"{path} is a notebook for the kernel '{kernel ?? "(no kernelspec)"}'; `scaling notebook run` runs .NET Interactive C# notebooks " +
-                $"(metadata.kernelspec.name \"{CSharpKernelName}\"). Open it in VS Code Polyglot Notebooks and pick .NET (C#), or run it with its own kernel.");
+                $"{path} is a notebook for the kernel '{kernel ?? "(no kernelspec)"}'; `scaling notebook run` runs C# notebooks " +
+                $"(metadata.kernelspec.name \"{Jupyter.KernelSpec.Name}\" or .NET Interactive's \"{DotNetInteractiveKernelName}\"). Run it with its own kernel.");
         foreach (var cell in document.Cells.Where(c => c.IsCode))
         {
             cell.Outputs.Clear();

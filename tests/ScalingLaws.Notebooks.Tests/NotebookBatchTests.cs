@@ -7,7 +7,7 @@ public class NotebookBatchTests
     {
         string outDir = Fixtures.NewOutputDirectory();
         var log = new StringWriter();
-        int exit = await NotebookBatch.RunAsync(fixtures.Select(Fixtures.Path).ToList(), parameters ?? new(), new NotebookRunOptions(outDir), log);
+        int exit = await NotebookBatch.RunAsync(fixtures.Select(Fixtures.Path).ToList(), parameters ?? new(), new NotebookRunOptions { OutputDirectory = outDir }, log);
         return (exit, log.ToString(), outDir);
     }
 
@@ -61,5 +61,47 @@ public class NotebookBatchTests
         Assert.Equal(NotebookBatch.ExitBadInput, exit);
         Assert.Contains("same --out folder", log);
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task An_output_folder_that_cannot_be_created_exits_2_before_any_cell_runs()
+    {
+        var log = new StringWriter();
+        int exit = await NotebookBatch.RunAsync([Fixtures.Path("shared-state.ipynb")], new Dictionary<string, string>(),
+            new NotebookRunOptions { OutputDirectory = "/proc/scaling-out" }, log);
+
+        Assert.Equal(NotebookBatch.ExitBadInput, exit);
+        string line = Assert.Single(log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: --out /proc/scaling-out: cannot create or write the folder", line);
+        Assert.Contains("Fix:", line);
+        Assert.DoesNotContain("running", log.ToString());
+    }
+
+    [Fact]
+    public async Task Outputs_that_cannot_be_written_at_the_end_are_kept_elsewhere_and_named_in_one_line()
+    {
+        string outDir = Fixtures.NewOutputDirectory();
+        var log = new StringWriter();
+        int exit = await NotebookBatch.RunAsync([Fixtures.Path("sabotaged-output.ipynb")], new Dictionary<string, string> { ["outDir"] = outDir },
+            new NotebookRunOptions { OutputDirectory = outDir }, log);
+
+        Assert.Equal(NotebookBatch.ExitNotebookFailed, exit);
+        string error = Assert.Single(log.ToString().Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("could not write the outputs to", error);
+        var kept = System.Text.RegularExpressions.Regex.Match(error, "they were written to (\\S+) instead").Groups[1].Value;
+        string executed = File.ReadAllText(Path.Combine(kept, "sabotaged-output.ipynb"));
+        Assert.Contains("computed 42", executed);
+        Assert.DoesNotContain("   at ", log.ToString());
+    }
+
+    [Fact]
+    public async Task Allow_errors_exits_zero_when_the_only_failures_are_recorded_errors()
+    {
+        string outDir = Fixtures.NewOutputDirectory();
+        var log = new StringWriter();
+        int exit = await NotebookBatch.RunAsync([Fixtures.Path("allow-errors.ipynb")], new Dictionary<string, string>(),
+            new NotebookRunOptions { OutputDirectory = outDir, AllowErrors = true }, log);
+        Assert.Equal(NotebookBatch.ExitOk, exit);
+        Assert.Contains("ok allow-errors.ipynb", log.ToString());
     }
 }

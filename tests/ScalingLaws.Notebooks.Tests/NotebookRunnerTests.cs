@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ScalingLaws.Notebooks.Formatting;
 using ScalingLaws.Notebooks.Model;
 
 namespace ScalingLaws.Notebooks.Tests;
@@ -24,7 +25,7 @@ public class NotebookRunnerTests
     {
         string outDir = Fixtures.NewOutputDirectory();
         var prepared = PreparedNotebook.Load(Fixtures.Path(fixture), parameters ?? new());
-        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions(outDir));
+        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions { OutputDirectory = outDir });
         string ipynb = Path.Combine(outDir, Path.ChangeExtension(fixture, ".ipynb"));
         return (run, NotebookJson.ReadFile(ipynb), outDir);
     }
@@ -102,16 +103,20 @@ public class NotebookRunnerTests
         Assert.Contains("<td>100000</td><td>3.5</td>", table);
 
         var chartCell = executed.Cells[3];
-        var chart = Assert.Single(chartCell.Outputs, o => o.OutputType == "display_data").Data;
+        // plotly.js goes to the page once, before the first chart, then display() output, then what the cell printed.
+        Assert.Equal(["display_data", "display_data", "stream"], chartCell.Outputs.Select(o => o.OutputType));
+        Assert.Contains(PlotlyChartHtml.LoaderMarker, chartCell.Outputs[0].Data["text/html"]);
+        var chart = chartCell.Outputs[1].Data;
+        Assert.Equal(2, JsonNode.Parse(chart[PlotlyChartHtml.PlotlyMimeType])!["data"]!.AsArray().Count);
         Assert.Contains("data-trace-count=\"2\"", chart["text/html"]);
         Assert.Contains("\"name\":\"measured\"", chart["text/html"]);
+        Assert.DoesNotContain("cdn.", chart["text/html"]);
         Assert.Equal("Plotly chart with 2 traces", chart["text/plain"]);
-        // display() output comes before what the cell printed after it.
-        Assert.Equal(["display_data", "stream"], chartCell.Outputs.Select(o => o.OutputType));
 
         var last = Assert.Single(executed.Cells[4].Outputs);
         Assert.Equal("execute_result", last.OutputType);
         Assert.Contains("data-trace-count=\"1\"", last.Data["text/html"]);
+        Assert.Equal(3, last.Data.Count);
 
         string html = File.ReadAllText(Path.Combine(outDir, "display.html"));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "plotly\\.js v2\\.28\\.0"));
@@ -192,7 +197,7 @@ public class NotebookRunnerTests
     {
         string outDir = Fixtures.NewOutputDirectory();
         var prepared = PreparedNotebook.Load(Fixtures.Path("slow.ipynb"), new Dictionary<string, string>());
-        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions(outDir, Timeout: TimeSpan.FromSeconds(1)));
+        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions { OutputDirectory = outDir, Timeout = TimeSpan.FromSeconds(1) });
 
         Assert.False(run.Succeeded);
         Assert.Equal("Timeout", run.Failure!.ErrorName);
@@ -208,5 +213,82 @@ public class NotebookRunnerTests
         var (run, _, _) = await Run("compiler-crash.ipynb");
         Assert.Equal(2, run.FailedCellNumber);
         Assert.Contains("C# compiler (Roslyn scripting) crashed", run.Failure!.Message);
+    }
+
+    [Fact]
+    public async Task A_cell_calling_Environment_Exit_fails_that_cell_and_the_outputs_are_written()
+    {
+        var (run, executed, outDir) = await Run("exit.ipynb");
+
+        Assert.Equal(2, run.FailedCellNumber);
+        Assert.Equal(2, run.Failure!.Line);
+        Assert.Contains("Environment.Exit(3)", run.Failure.Message);
+        Assert.Equal("before the exit\n", StreamText(executed.Cells[0], "stdout"));
+        Assert.True(File.Exists(Path.Combine(outDir, "exit.summary.json")));
+    }
+
+    [Fact]
+    public async Task A_cell_tagged_raises_exception_may_fail_and_the_run_goes_on_to_the_next_failure()
+    {
+        var (run, executed, _) = await Run("allow-errors.ipynb");
+
+        Assert.Equal(4, run.FailedCellNumber);
+        Assert.Equal("after the expected error\n", StreamText(executed.Cells[2], "stdout"));
+        var (index, expected) = Assert.Single(run.AllowedErrors);
+        Assert.Equal(1, index);
+        Assert.Equal("System.ArgumentException", expected.ErrorName);
+        Assert.Single(executed.Cells[1].Outputs, o => o.OutputType == "error");
+    }
+
+    [Fact]
+    public async Task With_allow_errors_every_cell_runs_and_the_errors_are_recorded()
+    {
+        string outDir = Fixtures.NewOutputDirectory();
+        var prepared = PreparedNotebook.Load(Fixtures.Path("allow-errors.ipynb"), new Dictionary<string, string>());
+        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions { OutputDirectory = outDir, AllowErrors = true });
+
+        Assert.True(run.Succeeded, run.SummaryLine);
+        Assert.Equal([1, 3], run.AllowedErrors.Select(e => e.CellIndex));
+        Assert.Contains("2 allowed errors, in cell 2, 4", run.SummaryLine);
+        var executed = NotebookJson.ReadFile(Path.Combine(outDir, "allow-errors.ipynb"));
+        Assert.Equal("after the unexpected error\n", StreamText(executed.Cells[4], "stdout"));
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "allow-errors.summary.json")))!;
+        Assert.Equal("ok", summary["status"]!.GetValue<string>());
+        Assert.Equal([2, 4], summary["allowed_errors"]!.AsArray().Select(e => e!["cell"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Formatters_registered_in_a_notebook_shape_its_outputs()
+    {
+        var (run, executed, _) = await Run("formatters.ipynb");
+
+        Assert.True(run.Succeeded, run.SummaryLine);
+        Assert.Equal("<b>(1, 2)</b>", executed.Cells[1].Outputs.Single().Data["text/html"]);
+        Assert.Equal(["text/plain"], executed.Cells[2].Outputs.Single().Data.Keys);
+    }
+
+    [Fact]
+    public async Task Training_progress_is_one_display_updated_in_place_not_a_line_per_report()
+    {
+        var (run, executed, _) = await Run("progress.ipynb");
+
+        Assert.True(run.Succeeded, run.SummaryLine);
+        var cell = executed.Cells[1];
+        var progress = Assert.Single(cell.Outputs, o => o.OutputType == "display_data");
+        Assert.StartsWith("step 200/200", progress.Data["text/plain"]);
+        // Notices are for reading: they stay lines, and nothing of the 200 step reports is printed.
+        Assert.Equal("training\n[notice] stopped early\ndone\n", StreamText(cell, "stdout"));
+    }
+
+    [Fact]
+    public async Task An_endless_loop_past_the_timeout_is_interrupted()
+    {
+        string outDir = Fixtures.NewOutputDirectory();
+        var prepared = PreparedNotebook.Load(Fixtures.Path("endless.ipynb"), new Dictionary<string, string>());
+        var run = await NotebookRunner.RunAsync(prepared, new NotebookRunOptions { OutputDirectory = outDir, Timeout = TimeSpan.FromSeconds(2) });
+
+        Assert.Equal("Timeout", run.Failure!.ErrorName);
+        Assert.Equal(2, run.FailedCellNumber);
+        Assert.EndsWith("it was interrupted.", run.Failure.Message);
     }
 }

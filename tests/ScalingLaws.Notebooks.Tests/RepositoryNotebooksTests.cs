@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using ScalingLaws.Notebooks.Cells;
+using ScalingLaws.Notebooks.Jupyter;
 using ScalingLaws.Notebooks.Model;
 
 namespace ScalingLaws.Notebooks.Tests;
 
 /// <summary>
-/// The repository's notebooks/ stay plain .NET Interactive notebooks that VS Code Polyglot Notebooks opens as
-/// they are, with what the headless runner needs (a parameters cell declaring preset), and nothing runner-only.
+/// The repository's notebooks/ name this project's kernel, stay notebooks that VS Code Polyglot Notebooks opens as
+/// they are, have what the headless runner needs (a parameters cell declaring preset), and nothing runner-only.
 /// </summary>
 public class RepositoryNotebooksTests
 {
@@ -22,16 +23,20 @@ public class RepositoryNotebooksTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Notebook_has_polyglot_metadata_a_preset_parameter_and_no_runner_only_content(string path)
+    public void Notebook_names_this_kernel_keeps_polyglot_metadata_has_a_preset_parameter_and_no_runner_only_content(string path)
     {
         string json = File.ReadAllText(path);
         Assert.Empty(NbformatValidator.Validate(json));
         var root = JsonNode.Parse(json)!;
+        // This project's kernel, so Jupyter and VS Code's Jupyter extension open the notebook with it without asking
+        // (not .NET Interactive's .net-csharp, nor a .net- name that Polyglot would claim; see KernelSpec).
         var kernelspec = root["metadata"]!["kernelspec"]!;
-        Assert.Equal(".net-csharp", kernelspec["name"]!.GetValue<string>());
-        Assert.Equal(".NET (C#)", kernelspec["display_name"]!.GetValue<string>());
-        Assert.Equal("C#", kernelspec["language"]!.GetValue<string>());
+        Assert.Equal(KernelSpec.Name, kernelspec["name"]!.GetValue<string>());
+        Assert.Equal(KernelSpec.DisplayName, kernelspec["display_name"]!.GetValue<string>());
+        Assert.Equal(KernelSpec.Language, kernelspec["language"]!.GetValue<string>());
         Assert.Equal("C#", root["metadata"]!["language_info"]!["name"]!.GetValue<string>());
+        // What VS Code's Polyglot extension reads to open it as a C# notebook when chosen.
+        Assert.Equal("csharp", root["metadata"]!["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>());
         Assert.Null(root["metadata"]!["scaling_runner"]);
 
         var doc = NotebookJson.Parse(json);

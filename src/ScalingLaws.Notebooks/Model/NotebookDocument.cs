@@ -83,11 +83,15 @@ public sealed record CellOutput(string OutputType)
     /// <summary>Traceback lines of an error output.</summary>
     public IReadOnlyList<string> Traceback { get; init; } = Array.Empty<string>();
 
+    /// <summary>The display id of a display_data output that can be updated in place (transient: not saved in the file).</summary>
+    public string? DisplayId { get; init; }
+
     /// <summary>A stdout or stderr stream output.</summary>
     public static CellOutput Stream(string name, string text) => new("stream") { StreamName = name, Text = text };
 
     /// <summary>A display_data output (from <c>display(x)</c>).</summary>
-    public static CellOutput Display(IReadOnlyDictionary<string, string> data) => new("display_data") { Data = data };
+    public static CellOutput Display(IReadOnlyDictionary<string, string> data, string? displayId = null) =>
+        new("display_data") { Data = data, DisplayId = displayId };
 
     /// <summary>An execute_result output (the value of the cell's last expression).</summary>
     public static CellOutput Result(IReadOnlyDictionary<string, string> data, int executionCount) =>

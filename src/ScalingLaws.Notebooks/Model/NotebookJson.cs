@@ -6,7 +6,9 @@ namespace ScalingLaws.Notebooks.Model;
 /// <summary>Reads and writes nbformat 4 notebooks with System.Text.Json.</summary>
 public static class NotebookJson
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // As Jupyter writes notebooks: UTF-8 as is, and no \u003C for every '<' (plotly.js and chart HTML are full of them;
+    // escaping them made an executed notebook 01 a fifth larger).
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Reads a notebook file; throws <see cref="NotebookInputException"/> naming the file when it is not nbformat 4.</summary>
     public static NotebookDocument ReadFile(string path)
@@ -129,7 +131,7 @@ public static class NotebookJson
             case "display_data":
             case "execute_result":
                 var data = new JsonObject();
-                foreach (var (mime, content) in output.Data) data[mime] = Multiline(content);
+                foreach (var (mime, content) in output.Data) data[mime] = IsJsonMimeType(mime) ? JsonNode.Parse(content) : Multiline(content);
                 json["data"] = data;
                 json["metadata"] = new JsonObject();
                 if (output.OutputType == "execute_result") json["execution_count"] = output.ExecutionCount;
@@ -142,6 +144,10 @@ public static class NotebookJson
         }
         return json;
     }
+
+    /// <summary>nbformat stores JSON mime types (application/json, application/*+json) as JSON, not as text.</summary>
+    public static bool IsJsonMimeType(string mime) =>
+        mime == "application/json" || (mime.StartsWith("application/", StringComparison.Ordinal) && mime.EndsWith("+json", StringComparison.Ordinal));
 
     private static string ReadMultiline(JsonNode? node) => node switch
     {

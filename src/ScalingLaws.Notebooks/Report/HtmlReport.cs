@@ -79,6 +79,8 @@ public static class HtmlReport
                 default:
                     if (output.Data.TryGetValue("text/html", out var fragment))
                     {
+                        // The page has plotly.js in its head already.
+                        if (fragment.Contains(PlotlyChartHtml.LoaderMarker, StringComparison.Ordinal)) break;
                         hasChart |= fragment.Contains(PlotlyChartHtml.ChartClass, StringComparison.Ordinal);
                         html.Append("<div class=\"output html\">").Append(fragment).Append("</div>\n");
                     }

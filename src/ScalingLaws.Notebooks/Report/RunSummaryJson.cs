@@ -31,6 +31,13 @@ public static class RunSummaryJson
             ["failure"] = run.Failure is { } f
                 ? new JsonObject { ["cell"] = run.FailedCellNumber, ["line"] = f.Line, ["error"] = f.ErrorName, ["message"] = f.Message }
                 : null,
+            ["allowed_errors"] = new JsonArray(run.AllowedErrors.Select(e => (JsonNode?)new JsonObject
+            {
+                ["cell"] = run.Notebook.CellNumbers[e.CellIndex],
+                ["line"] = e.Failure.Line,
+                ["error"] = e.Failure.ErrorName,
+                ["message"] = e.Failure.Message,
+            }).ToArray()),
             ["parameters"] = new JsonObject(run.Notebook.Parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))),
             ["started_utc"] = run.StartedUtc.ToString("O"),
             ["duration_seconds"] = Math.Round(run.Duration.TotalSeconds, 3),

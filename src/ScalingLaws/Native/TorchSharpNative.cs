@@ -14,6 +14,7 @@ namespace ScalingLaws.Native;
 /// Marking that version requirement weak lets glibc load the library; nothing calls the symbol. The patch is
 /// applied only when the system libstdc++ lacks the version, to every copy TorchSharp may load (build
 /// output, its consolidated native folder, the NuGet cache used by notebooks), atomically and idempotently.
+/// Then the natives are loaded by absolute path (<see cref="TorchNativeFiles"/>), so any host gets TorchSharp's own.
 /// </remarks>
 public static class TorchSharpNative
 {
@@ -48,6 +49,8 @@ public static class TorchSharpNative
             }
             try
             {
+                // TorchSharp's own natives by absolute path first: never a system libtorch of another version.
+                TorchNativeFiles.Load();
                 torch.InitializeDeviceType(DeviceType.CPU);
             }
             catch (Exception e)
@@ -59,7 +62,8 @@ public static class TorchSharpNative
                     $"and on Linux that the system libstdc++ provides GLIBCXX_3.4.30 or newer. If the library lives " +
                     "somewhere this project does not look, run `scaling version` from the same build to patch it.", e);
             }
-            report.Append($"TorchSharp {typeof(torch).Assembly.GetName().Version} loaded (CUDA available: {torch.cuda.is_available()}).");
+            report.Append($"TorchSharp {typeof(torch).Assembly.GetName().Version} loaded (CUDA available: {torch.cuda.is_available()}). ");
+            report.Append($"Mapped: {string.Join(", ", TorchNativeFiles.Mapped("libtorch_cpu.so", TorchNativeFiles.LibTorchSharp))}.");
             _report = report.ToString();
             return _report;
         }
@@ -98,7 +102,7 @@ public static class TorchSharpNative
         return folders.Select(f => Path.GetFullPath(Path.Combine(f, LibraryFile))).Distinct();
     }
 
-    private static string NuGetPackagesFolder() =>
+    internal static string NuGetPackagesFolder() =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

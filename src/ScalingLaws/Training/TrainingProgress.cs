@@ -51,14 +51,17 @@ public sealed record TrainingProgress
 
 /// <summary>
 /// Renders progress as one plain line per report (step, loss, tokens/s, ETA): what notebooks and logs want, since
-/// ANSI progress bars garble notebook output.
+/// ANSI progress bars garble notebook output. Where a host shows a live progress display (a notebook kernel, see
+/// <see cref="Execution.LiveProgress"/>), step and evaluation lines go there, updated in place; notices stay lines.
 /// </summary>
 public sealed class ProgressLineWriter(TextWriter writer) : IProgress<TrainingProgress>
 {
     /// <inheritdoc />
     public void Report(TrainingProgress p)
     {
-        writer.WriteLine(Format(p));
+        string line = Format(p);
+        if (p.Kind is ProgressKind.Step or ProgressKind.Evaluation && Execution.LiveProgress.TryShow(line)) return;
+        writer.WriteLine(line);
         writer.Flush();
     }
 

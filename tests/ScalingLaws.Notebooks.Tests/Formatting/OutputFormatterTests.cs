@@ -39,4 +39,18 @@ public class OutputFormatterTests
         Assert.Equal(DataFrameHtml.MaxRows, html.Split("<tr><td>").Length - 1);
         Assert.Contains("120 rows × 1 columns (first 50 shown)", html);
     }
+
+    public sealed record Registered(int Value);
+
+    public sealed record PlainOnly(string Note);
+
+    [Fact]
+    public void A_formatter_registered_with_the_dotnet_interactive_api_wins_and_preferred_mime_types_are_honoured()
+    {
+        Microsoft.DotNet.Interactive.Formatting.Formatter.Register<Registered>((r, writer) => writer.Write($"<i>{r.Value}</i>"), "text/html");
+        Microsoft.DotNet.Interactive.Formatting.Formatter.SetPreferredMimeTypesFor(typeof(PlainOnly), "text/plain");
+
+        Assert.Equal("<i>7</i>", OutputFormatter.Format(new Registered(7))["text/html"]);
+        Assert.Equal(["text/plain"], OutputFormatter.Format(new PlainOnly("x")).Keys);
+    }
 }

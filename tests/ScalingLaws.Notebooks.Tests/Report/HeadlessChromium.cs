@@ -100,6 +100,13 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         return response["result"]?["value"]?.DeepClone();
     }
 
+    /// <summary>Saves a PNG of what the page shows now.</summary>
+    public async Task ScreenshotAsync(string path)
+    {
+        var shot = await SendAsync("Page.captureScreenshot", new JsonObject { ["format"] = "png" });
+        await File.WriteAllBytesAsync(path, Convert.FromBase64String(shot["data"]!.GetValue<string>()));
+    }
+
     private async Task<JsonObject> SendAsync(string method, JsonObject? parameters = null)
     {
         var done = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -23,7 +23,7 @@ public class HtmlReportBrowserTests
             "or set SCALING_SKIP_BROWSER_TESTS=1 to skip this test knowingly.");
 
         string outDir = Fixtures.NewOutputDirectory();
-        var run = await NotebookRunner.RunAsync(PreparedNotebook.Load(Fixtures.Path("display.ipynb"), new Dictionary<string, string>()), new NotebookRunOptions(outDir));
+        var run = await NotebookRunner.RunAsync(PreparedNotebook.Load(Fixtures.Path("display.ipynb"), new Dictionary<string, string>()), new NotebookRunOptions { OutputDirectory = outDir });
         Assert.True(run.Succeeded, run.SummaryLine);
         string report = Path.Combine(outDir, "display.html");
 
