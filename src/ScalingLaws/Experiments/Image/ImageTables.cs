@@ -40,7 +40,7 @@ public static class ImageTables
         var subsets = runs.SelectMany(r => r.Result.FinalEvaluation?.GetValueOrDefault(split)?.Subsets?.Keys ?? []).Distinct().ToArray();
         var columns = new List<Column<ExperimentRun>> { new("run", r => r.Id), new("N", r => r.Result.NonEmbeddingParams) };
         columns.AddRange(subsets.Select(subset => new Column<ExperimentRun>(subset, r =>
-            r.Result.FinalEvaluation?.GetValueOrDefault(split)?.Subsets?.GetValueOrDefault(subset)?.Regions.GetValueOrDefault(region)?.NatsPerToken)));
+            r.Result.FinalEvaluation?.GetValueOrDefault(split)?.Subsets?.GetValueOrDefault(subset)?.Regions.GetValueOrDefault(region)?.NatsPerToken is { } loss ? Math.Round(loss, 4) : (double?)null)));
         return Tables.From(runs, [.. columns]);
     }
 
