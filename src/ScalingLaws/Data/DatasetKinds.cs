@@ -19,6 +19,7 @@ public static class DatasetKinds
         Register(new Images.MnistDatasetKind());
         Register(new Images.MixtureDatasetKind());
         Register(new Captions.ScenesDatasetKind());
+        Register(new Captions.MnistCaptionsDatasetKind());
     }
 
     /// <summary>Every kind, by name.</summary>
