@@ -20,6 +20,7 @@ public static class DatasetKinds
         Register(new Images.MixtureDatasetKind());
         Register(new Captions.ScenesDatasetKind());
         Register(new Captions.MnistCaptionsDatasetKind());
+        Register(new Captions.CocoCaptionsDatasetKind());
     }
 
     /// <summary>Every kind, by name.</summary>
