@@ -9,7 +9,7 @@ namespace ScalingLaws.Data.Captions;
 /// (same settings, same digits as notebook 02), each with a caption naming it (<see cref="DigitCaptions"/>). The caption
 /// carries the label, so I(caption; image) = I(label; image): at most H(label), about ln 10, and at least Fano's bound
 /// from the error of a k-nearest-neighbour classifier fitted on the training digits and scored on the validation
-/// digits (<see cref="MutualInformationBounds"/>). Splits: train (every training digit with its caption, plus blanked
+/// digits (<see cref="T:ScalingLaws.Data.Captions.MutualInformationBounds"/>). Splits: train (every training digit with its caption, plus blanked
 /// copies so that "blank_fraction" of the split is blanked), val and val_blank. The subset of a pair is its digit.
 /// </summary>
 public sealed class MnistCaptionsDatasetKind : IDatasetKind
@@ -123,10 +123,13 @@ public sealed class MnistCaptionsDatasetKind : IDatasetKind
     }
 
     /// <summary>The bounds a prepared mnist-captions folder recorded.</summary>
-    public static MutualInformationBounds MutualInformationBounds(string folder)
+    public static MutualInformationBounds MutualInformationBounds(string folder) =>
+        MutualInformationBounds(JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!.AsObject(), folder);
+
+    /// <summary>The bounds recorded in an mnist-captions dataset's meta.json (or the provenance a run record keeps of it).</summary>
+    public static MutualInformationBounds MutualInformationBounds(JsonObject meta, string origin = "the dataset")
     {
-        var meta = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!;
-        var b = meta["mutual_information_bounds"] ?? throw new InvalidDataException($"{folder} is not an mnist-captions dataset (no mutual_information_bounds in meta.json).");
+        var b = meta["mutual_information_bounds"] ?? throw new InvalidDataException($"{origin} is not an mnist-captions dataset (no mutual_information_bounds in its meta.json).");
         return new MutualInformationBounds
         {
             Lower = b["lower_nats"]!.GetValue<double>(),

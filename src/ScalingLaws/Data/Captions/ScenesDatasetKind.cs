@@ -104,10 +104,13 @@ public sealed class ScenesDatasetKind : IDatasetKind
     }
 
     /// <summary>The exact mutual information a prepared scenes folder recorded.</summary>
-    public static KnownMutualInformation ExactMutualInformation(string folder)
+    public static KnownMutualInformation ExactMutualInformation(string folder) =>
+        ExactMutualInformation(JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!.AsObject(), folder);
+
+    /// <summary>The exact mutual information recorded in a scenes dataset's meta.json (or the provenance a run record keeps of it).</summary>
+    public static KnownMutualInformation ExactMutualInformation(JsonObject meta, string origin = "the dataset")
     {
-        var meta = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!;
-        var exact = meta["exact_mutual_information"] ?? throw new InvalidDataException($"{folder} is not a scenes dataset (no exact_mutual_information in meta.json).");
+        var exact = meta["exact_mutual_information"] ?? throw new InvalidDataException($"{origin} is not a scenes dataset (no exact_mutual_information in its meta.json).");
         var entropies = meta["entropies"]!;
         return new KnownMutualInformation
         {

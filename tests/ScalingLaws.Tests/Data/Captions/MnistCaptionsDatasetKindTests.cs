@@ -77,6 +77,7 @@ public class MnistCaptionsDatasetKindTests
         Assert.Equal(bounds.Upper, bounds.LowerAtObservedError, 12);    // no errors: Fano's bound is H(label) itself
         Assert.InRange(bounds.Lower, 1.5, bounds.Upper - 0.1);           // but 0 errors in 60 still allows a few percent
         Assert.Contains("k = 3", bounds.Classifier);
+        Assert.Equal(bounds, MnistCaptionsDatasetKind.MutualInformationBounds(DatasetProvenance.Read(folder)!));   // as a run record keeps it
         var meta = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!;
         Assert.Contains("CC BY-SA", meta["source"]!["licence"]!.GetValue<string>());
         Assert.Equal("image-to-text", meta["caption_codec"]!["order"]!.GetValue<string>());

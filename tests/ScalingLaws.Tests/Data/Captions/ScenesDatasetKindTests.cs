@@ -71,6 +71,7 @@ public class ScenesDatasetKindTests
         Assert.Contains("H(D|R)", meta["exact_mutual_information"]!["formula"]!.GetValue<string>());
         Assert.Equal(["caption", "image"], meta["regions"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal(8, meta["captions"]!["examples"]!.AsArray().Count);
+        Assert.Equal(known, ScenesDatasetKind.ExactMutualInformation(DatasetProvenance.Read(folder)!));   // as a run record keeps it
         Assert.Throws<InvalidDataException>(() => ScenesDatasetKind.ExactMutualInformation(CreateMetaOnly(temp)));
     }
 
