@@ -18,6 +18,9 @@ public static class DatasetKinds
         Register(new Images.PhotosDatasetKind());
         Register(new Images.MnistDatasetKind());
         Register(new Images.MixtureDatasetKind());
+        Register(new Captions.ScenesDatasetKind());
+        Register(new Captions.MnistCaptionsDatasetKind());
+        Register(new Captions.CocoCaptionsDatasetKind());
     }
 
     /// <summary>Every kind, by name.</summary>

@@ -37,7 +37,7 @@ public sealed class MixtureDatasetKind : IDatasetKind
         {
             var pixels = patches.Next(rng, validation: false).Pixels;
             if (s.Channels == 1) pixels = Enumerable.Range(0, pixels.Length / 3).Select(i => (byte)Math.Round((pixels[3 * i] + pixels[3 * i + 1] + pixels[3 * i + 2]) / 3.0)).ToArray();
-            return PrototypeMixture.Squeeze(pixels, s.Noise);
+            return BinomialNoise.Squeeze(pixels, s.Noise);
         }).ToArray();
         return new PrototypeMixture(prototypes, s.Zipf, s.Noise);
     }

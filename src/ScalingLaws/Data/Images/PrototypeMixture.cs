@@ -16,7 +16,8 @@ namespace ScalingLaws.Data.Images;
 public sealed class PrototypeMixture
 {
     private readonly byte[][] prototypes;
-    private readonly double[] weights, cumulative, noise, noiseCumulative;
+    private readonly double[] weights, cumulative;
+    private readonly BinomialNoise noise;
     private readonly int halfWidth;
 
     /// <param name="prototypes">Prototype images (P intensities each), already inside [n/2, 255 − n/2].</param>
@@ -25,18 +26,16 @@ public sealed class PrototypeMixture
     public PrototypeMixture(IReadOnlyList<byte[]> prototypes, double zipfExponent, int noiseTrials)
     {
         if (prototypes.Count == 0) throw new ArgumentException("A mixture needs at least one prototype.");
-        if (noiseTrials < 0 || noiseTrials % 2 != 0) throw new ArgumentException($"noise must be an even number of binomial trials, got {noiseTrials}.");
-        halfWidth = noiseTrials / 2;
+        noise = new BinomialNoise(noiseTrials);
+        halfWidth = noise.HalfWidth;
         int p = prototypes[0].Length;
         if (prototypes.Any(x => x.Length != p || x.Any(v => v < halfWidth || v > 255 - halfWidth)))
-            throw new ArgumentException($"Every prototype must have {p} intensities inside [{halfWidth}, {255 - halfWidth}] (use Squeeze).");
+            throw new ArgumentException($"Every prototype must have {p} intensities inside [{halfWidth}, {255 - halfWidth}] (use BinomialNoise.Squeeze).");
         this.prototypes = prototypes.ToArray();
         var raw = Enumerable.Range(1, prototypes.Count).Select(k => Math.Pow(k, -zipfExponent)).ToArray();
         double total = raw.Sum();
         weights = raw.Select(w => w / total).ToArray();
         cumulative = Cumulative(weights);
-        noise = Enumerable.Range(0, noiseTrials + 1).Select(j => Math.Exp(LogChoose(noiseTrials, j) - noiseTrials * Math.Log(2))).ToArray();
-        noiseCumulative = Cumulative(noise);
     }
 
     /// <summary>Intensities per image (P).</summary>
@@ -55,23 +54,14 @@ public sealed class PrototypeMixture
     public double PrototypeEntropy => -weights.Sum(w => w * Math.Log(w));
 
     /// <summary>H(e), nats: the entropy of one intensity's noise.</summary>
-    public double NoiseEntropy => -noise.Where(q => q > 0).Sum(q => q * Math.Log(q));
-
-    /// <summary>
-    /// Maps intensities 0-255 linearly into [n/2, 255 − n/2], rounded, so that no noisy intensity leaves 0-255.
-    /// </summary>
-    public static byte[] Squeeze(byte[] image, int noiseTrials)
-    {
-        int h = noiseTrials / 2;
-        return image.Select(v => (byte)Math.Round(h + v * (255.0 - 2 * h) / 255.0)).ToArray();
-    }
+    public double NoiseEntropy => noise.Entropy;
 
     /// <summary>Draws an image: (its prototype's index, its intensities).</summary>
     public (int Prototype, byte[] Pixels) Sample(Random rng)
     {
         int k = Draw(cumulative, rng);
         var pixels = new byte[Length];
-        for (int i = 0; i < Length; i++) pixels[i] = (byte)(prototypes[k][i] + Draw(noiseCumulative, rng) - halfWidth);
+        for (int i = 0; i < Length; i++) pixels[i] = (byte)(prototypes[k][i] + noise.Draw(rng));
         return (k, pixels);
     }
 
@@ -85,10 +75,7 @@ public sealed class PrototypeMixture
             double sum = Math.Log(weights[k]);
             var proto = prototypes[k];
             for (int i = 0; i < pixels.Length && sum > double.NegativeInfinity; i++)
-            {
-                int offset = pixels[i] - proto[i] + halfWidth;
-                sum = offset < 0 || offset >= noise.Length ? double.NegativeInfinity : sum + Math.Log(noise[offset]);
-            }
+                sum += noise.LogProbability(pixels[i] - proto[i]);
             if (sum > double.NegativeInfinity) logJoint.Add(sum);
         }
         if (logJoint.Count == 0) return (double.NegativeInfinity, 0);
@@ -146,10 +133,6 @@ public sealed class PrototypeMixture
         int i = Array.BinarySearch(cumulative, rng.NextDouble());
         return Math.Min(i < 0 ? ~i : i, cumulative.Length - 1);
     }
-
-    private static double LogChoose(int n, int k) => LogFactorial(n) - LogFactorial(k) - LogFactorial(n - k);
-
-    private static double LogFactorial(int n) => Enumerable.Range(2, Math.Max(0, n - 1)).Sum(i => Math.Log(i));
 }
 
 /// <summary>The entropy of a <see cref="PrototypeMixture"/>, with how it was computed.</summary>

@@ -64,6 +64,6 @@ public class PrototypeMixtureTests
             var (k, x) = Tiny.Sample(rng);
             for (int j = 0; j < 2; j++) Assert.InRange(x[j] - Tiny.Prototypes[k][j], -2, 2);
         }
-        Assert.Equal([3, 252, 128], PrototypeMixture.Squeeze([0, 255, 128], noiseTrials: 6));
+        Assert.Equal([3, 252, 128], BinomialNoise.Squeeze([0, 255, 128], trials: 6));
     }
 }
