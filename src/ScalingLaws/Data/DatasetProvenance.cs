@@ -10,7 +10,7 @@ namespace ScalingLaws.Data;
 public static class DatasetProvenance
 {
     /// <summary>Lists longer than this are left out of the record (document ids; the folder keeps them).</summary>
-    public const int LongestList = 64;
+    public const int LongestList = 512;
 
     /// <summary>The provenance of the dataset folder <paramref name="folder"/>; null when it has no readable meta.json.</summary>
     public static JsonObject? Read(string folder)

@@ -47,6 +47,7 @@ public static class Completions
                 for (int t = 0; t < sequence.Length; t++) input[a * width + t] = sequence[t];
             }
             float[][] next;
+            using (Native.QuietGc.Begin())
             using (NewDisposeScope())
             {
                 var logits_BxTxV = model.forward(tensor(input, [active.Length, width]).to(device));

@@ -41,6 +41,7 @@ public static class RowScorer
             }
             float[] nll;
             long[] argmax;
+            using (Native.QuietGc.Begin())
             using (NewDisposeScope())
             {
                 var input_BxT = tensor(input, [rows, width]).to(device);

@@ -16,10 +16,11 @@ public sealed record MutualInformation(double Nats, ConfidenceInterval Interval,
     public double Infogain => Nats / UnconditionalLoss;
 
     /// <summary>
-    /// From two sets of runs: losses without Y and losses with Y. With <paramref name="paired"/> (same runs
-    /// evaluated both ways, equal counts) the bootstrap resamples runs; otherwise each set independently.
+    /// From losses without Y and with Y: per held-out example (each image scored with a blank and with its real
+    /// caption) or per run. With <paramref name="paired"/> (the same examples or runs scored both ways, equal counts) the
+    /// bootstrap resamples them as pairs; otherwise each set independently.
     /// </summary>
-    public static MutualInformation FromRuns(IReadOnlyList<double> lossWithoutY, IReadOnlyList<double> lossWithY, bool paired = true, BootstrapOptions? options = null)
+    public static MutualInformation FromLosses(IReadOnlyList<double> lossWithoutY, IReadOnlyList<double> lossWithY, bool paired = true, BootstrapOptions? options = null)
     {
         if (lossWithoutY.Count == 0 || lossWithY.Count == 0) throw new ArgumentException("Give at least one loss with and one without the conditioning input.");
         if (paired && lossWithoutY.Count != lossWithY.Count)

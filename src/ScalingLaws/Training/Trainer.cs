@@ -181,6 +181,7 @@ public static class Trainer
                 Interruption.ThrowIfRequested(cancellation);
                 lastLearningRate = config.EffectiveSchedule.At(state.Step, config.TokensPerStep, total);
                 StepStats stats;
+                using (Native.QuietGc.Begin())
                 using (NewDisposeScope())
                 {
                     var batches = new (Tensor, Tensor)[microBatches];
@@ -288,8 +289,13 @@ public static class Trainer
             string path = Checkpoint.Save(dir, state, model, optimizer);
             progress?.Report(new TrainingProgress
             {
-                Kind = ProgressKind.Checkpoint, Step = state.Step, TotalSteps = config.TotalSteps, Tokens = state.Tokens,
-                LearningRate = lastLearningRate, TokensPerSecond = tokensPerSecond, Message = $"checkpoint {path}",
+                Kind = ProgressKind.Checkpoint,
+                Step = state.Step,
+                TotalSteps = config.TotalSteps,
+                Tokens = state.Tokens,
+                LearningRate = lastLearningRate,
+                TokensPerSecond = tokensPerSecond,
+                Message = $"checkpoint {path}",
             });
         }
 
@@ -298,8 +304,15 @@ public static class Trainer
             TimeSpan? eta = tokensPerSecond > 0 ? TimeSpan.FromSeconds((config.TotalSteps - state.Step) * config.TokensPerStep / tokensPerSecond) : null;
             progress?.Report(new TrainingProgress
             {
-                Kind = kind, Step = state.Step, TotalSteps = config.TotalSteps, Tokens = state.Tokens, TrainLoss = trainLoss, ValLoss = valLoss,
-                LearningRate = lastLearningRate, TokensPerSecond = tokensPerSecond, Eta = eta,
+                Kind = kind,
+                Step = state.Step,
+                TotalSteps = config.TotalSteps,
+                Tokens = state.Tokens,
+                TrainLoss = trainLoss,
+                ValLoss = valLoss,
+                LearningRate = lastLearningRate,
+                TokensPerSecond = tokensPerSecond,
+                Eta = eta,
             });
         }
 

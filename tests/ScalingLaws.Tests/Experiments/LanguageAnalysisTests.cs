@@ -19,13 +19,31 @@ public class LanguageAnalysisTests
         var config = new TrainConfig(model, "unused", DatasetTokens: datasetTokens);
         var result = new RunResult
         {
-            Status = RunStatus.Completed, Config = config, LearningCurve = curve ?? [],
-            FinalTrainLoss = bestLoss, FinalValLoss = bestLoss, BestValLoss = bestLoss,
-            NonEmbeddingParams = counts.NonEmbeddingParams, TotalParams = counts.Total, EmbeddingParams = counts.Embedding,
-            FlopsPerToken = 6.0 * counts.NonEmbeddingParams, FlopsPerTokenWithHead = 6.0 * counts.Total,
-            ComputeFlops = 6.0 * counts.NonEmbeddingParams * tokens, ComputeFlopsWithHead = 6.0 * counts.Total * tokens,
-            Steps = tokens / 2048, Tokens = tokens, WallSeconds = 1, TokensPerSecond = 1000, Seed = 0, Device = "cpu", Threads = 2,
-            LibraryVersion = "test", TorchSharpVersion = "test", Machine = MachineInfo.Current(), Date = DateTimeOffset.UnixEpoch, Notes = [],
+            Status = RunStatus.Completed,
+            Config = config,
+            LearningCurve = curve ?? [],
+            FinalTrainLoss = bestLoss,
+            FinalValLoss = bestLoss,
+            BestValLoss = bestLoss,
+            NonEmbeddingParams = counts.NonEmbeddingParams,
+            TotalParams = counts.Total,
+            EmbeddingParams = counts.Embedding,
+            FlopsPerToken = 6.0 * counts.NonEmbeddingParams,
+            FlopsPerTokenWithHead = 6.0 * counts.Total,
+            ComputeFlops = 6.0 * counts.NonEmbeddingParams * tokens,
+            ComputeFlopsWithHead = 6.0 * counts.Total * tokens,
+            Steps = tokens / 2048,
+            Tokens = tokens,
+            WallSeconds = 1,
+            TokensPerSecond = 1000,
+            Seed = 0,
+            Device = "cpu",
+            Threads = 2,
+            LibraryVersion = "test",
+            TorchSharpVersion = "test",
+            Machine = MachineInfo.Current(),
+            Date = DateTimeOffset.UnixEpoch,
+            Notes = [],
         };
         return new LanguageRun(id, group, result, budget);
     }
@@ -117,8 +135,14 @@ public class LanguageAnalysisTests
             var curve = ScalingLaws.Tests.Fitting.SyntheticData.LogSpaced(3e4, 3e6, 25).Select((d, i) =>
                 new CurvePoint
                 {
-                    Step = i + 1, Tokens = (long)d, ComputeFlops = 6 * n * d, ComputeFlopsWithHead = 6 * n * d, TrainLoss = 0,
-                    ValLoss = 10 / Math.Pow(n, 0.3) + 120 / Math.Pow(d, 0.3), LearningRate = 1e-3, ElapsedSeconds = i,
+                    Step = i + 1,
+                    Tokens = (long)d,
+                    ComputeFlops = 6 * n * d,
+                    ComputeFlopsWithHead = 6 * n * d,
+                    TrainLoss = 0,
+                    ValLoss = 10 / Math.Pow(n, 0.3) + 120 / Math.Pow(d, 0.3),
+                    LearningRate = 1e-3,
+                    ElapsedSeconds = i,
                 }).ToArray();
             return Run($"size-{s.Layers}-{s.Width}", LanguageGroups.Size, s.Layers, s.Width, curve[^1].ValLoss, 3_000_000, curve: curve);
         }).ToArray();

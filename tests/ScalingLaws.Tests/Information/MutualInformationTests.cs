@@ -11,7 +11,7 @@ public class MutualInformationTests
     {
         double[] blank = [5.1, 4.8, 4.6, 4.5, 4.3];
         double[] captioned = [4.9, 4.5, 4.2, 4.0, 3.7];
-        var mi = MutualInformation.FromRuns(blank, captioned, options: new BootstrapOptions(2000, Seed: 1));
+        var mi = MutualInformation.FromLosses(blank, captioned, options: new BootstrapOptions(2000, Seed: 1));
         Assert.Equal(0.4, mi.Nats, 12);
         Assert.Equal(4.66, mi.UnconditionalLoss, 12);
         Assert.Equal(0.4 / 4.66, mi.Infogain, 12);
@@ -23,10 +23,10 @@ public class MutualInformationTests
     [Fact]
     public void Unpaired_runs_are_resampled_separately_and_paired_runs_need_equal_counts()
     {
-        var mi = MutualInformation.FromRuns([5.0, 5.2, 4.8], [4.0, 4.1], paired: false, new BootstrapOptions(500, Seed: 2));
+        var mi = MutualInformation.FromLosses([5.0, 5.2, 4.8], [4.0, 4.1], paired: false, new BootstrapOptions(500, Seed: 2));
         Assert.Equal(5.0 - 4.05, mi.Nats, 12);
         Assert.True(mi.Interval.Contains(mi.Nats));
-        Assert.Contains("paired: false", Assert.Throws<ArgumentException>(() => MutualInformation.FromRuns([5.0, 5.2, 4.8], [4.0, 4.1])).Message);
+        Assert.Contains("paired: false", Assert.Throws<ArgumentException>(() => MutualInformation.FromLosses([5.0, 5.2, 4.8], [4.0, 4.1])).Message);
     }
 
     [Fact]

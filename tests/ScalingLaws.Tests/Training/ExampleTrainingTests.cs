@@ -131,7 +131,10 @@ public class EarlyStoppedModelTests
         {
             Model = new ScalingLaws.Models.GptConfig(NLayer: 2, DModel: 64, NHead: 4, NCtx: 12, VocabSize: ImageTokens.VocabSize),
             Schedule = new LearningRateSchedule(ScheduleKind.Constant, 1e-2, WarmupSteps: 5),
-            EvalEverySteps = 10, EvalSequences = 64, EarlyStoppingPatience = 3, FinalEvaluation = true,
+            EvalEverySteps = 10,
+            EvalSequences = 64,
+            EarlyStoppingPatience = 3,
+            FinalEvaluation = true,
             CheckpointDir = temp.File("ckpt"),
         };
         var result = Trainer.Run(config);

@@ -34,8 +34,15 @@ public class ProgressTests
     {
         var line = ProgressLineWriter.Format(new TrainingProgress
         {
-            Kind = ProgressKind.Evaluation, Step = 20, TotalSteps = 100, Tokens = 2560, TrainLoss = 2.5, ValLoss = 2.75,
-            LearningRate = 1e-3, TokensPerSecond = 12345, Eta = TimeSpan.FromSeconds(75),
+            Kind = ProgressKind.Evaluation,
+            Step = 20,
+            TotalSteps = 100,
+            Tokens = 2560,
+            TrainLoss = 2.5,
+            ValLoss = 2.75,
+            LearningRate = 1e-3,
+            TokensPerSecond = 12345,
+            Eta = TimeSpan.FromSeconds(75),
         });
         Assert.Equal("step 20/100  tokens 2,560  lr 0.001  train 2.5000  val 2.7500  12,345 tok/s  ETA 00:01:15", line);
     }

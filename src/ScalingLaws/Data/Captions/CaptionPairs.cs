@@ -104,8 +104,14 @@ public static class CaptionPairs
     public static CaptionImageTokens Codec(string folder)
     {
         string path = Path.Combine(folder, "meta.json");
-        var codec = (File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["caption_codec"] : null)
-            ?? throw new InvalidDataException($"{path} has no caption_codec: {folder} is not a prepared caption-image dataset (kinds scenes, mnist-captions, coco-captions).");
+        return Codec((File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject : null) ?? new JsonObject(), path);
+    }
+
+    /// <summary>The codec recorded in a caption-image dataset's meta.json (or the provenance a run record keeps of it).</summary>
+    public static CaptionImageTokens Codec(JsonObject meta, string origin = "the dataset")
+    {
+        var codec = meta["caption_codec"]
+            ?? throw new InvalidDataException($"{origin} has no caption_codec: it is not a prepared caption-image dataset (kinds scenes, mnist-captions, coco-captions).");
         var image = codec["image"]!;
         return new CaptionImageTokens(
             new ImageTokens(image["width"]!.GetValue<int>(), image["height"]!.GetValue<int>(), image["channels"]!.GetValue<int>()),
