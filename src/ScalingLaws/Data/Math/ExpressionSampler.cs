@@ -22,7 +22,7 @@ public static class ExpressionSampler
     public static Expression Sample(Random rng, Rational value, int terms, double entropy, bool allowAddSubtract, bool allowMultiplyDivide)
     {
         if (terms < 1) throw new ArgumentException($"An expression needs at least one term; got {terms}.");
-        if (!value.IsInteger && !allowMultiplyDivide) throw new ArgumentException($"Sums of integers cannot make {value}; allow * and /.");
+        if (!value.IsInteger && (!allowMultiplyDivide || terms < 2)) throw new ArgumentException($"{value} is not an integer: it needs a quotient, so * and / and at least two terms.");
         var operations = new List<Operation>();
         if (allowAddSubtract) operations.AddRange([Operation.Add, Operation.Subtract]);
         if (allowMultiplyDivide) operations.AddRange([Operation.Multiply, Operation.Divide]);

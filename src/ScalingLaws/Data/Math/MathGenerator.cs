@@ -4,14 +4,15 @@ using System.Text;
 namespace ScalingLaws.Data.Mathematics;
 
 /// <summary>
-/// Draws the four splits of a generated math dataset. For each module: train, then val and interpolate (the training
-/// difficulty; a question the training split holds is dropped and redrawn, so no held-out question was trained on, as
-/// the original keeps its test questions out of training), then extrapolate: drawn at the extrapolation difficulty and
-/// kept only when it is larger (more significant digits in its longest number), longer (more terms) or has more items
-/// than every train, val and interpolate question of its module, which is the original's rule made exact. As the
-/// original, a question over 160 characters or an answer over 30 is dropped and redrawn. Each (split, module) has its
-/// own random stream, derived from the seed, so changing one module's count leaves every other module's questions as
-/// they were.
+/// Draws the four splits of a generated math dataset: first every module's train questions, then val and interpolate
+/// (the training difficulty; a question that the training split holds, in any module, is dropped and redrawn, so no
+/// held-out question was trained on, as the original keeps its test questions out of training), then extrapolate:
+/// drawn at the extrapolation difficulty and kept only when it is larger (more significant digits in its longest
+/// number), longer (more terms) or has more items than every train, val and interpolate question of its module, which
+/// is the original's rule made exact. As the original, a question over 160 characters or an answer over 30 is dropped
+/// and redrawn. Each (split, module) has its own random stream derived from the seed, so a module's training questions
+/// do not depend on the other modules or on the counts (the first n of 2n are the n), and the held-out splits depend on
+/// the others only through the questions they drop.
 /// </summary>
 public static class MathGenerator
 {
@@ -29,21 +30,22 @@ public static class MathGenerator
     {
         var splits = MathQuestionSet.SplitNames.ToDictionary(s => s, _ => new List<MathQuestion>());
         var counts = MathQuestionSet.SplitNames.ToDictionary(s => s, _ => new Dictionary<string, MathModuleCounts>());
-        foreach (var module in settings.Modules)
+        // Every module's training questions first: no held-out question may be a training question of any module.
+        var trained = new HashSet<string>(StringComparer.Ordinal);
+        var largest = settings.Modules.ToDictionary(m => m.Name, _ => 0);
+        foreach (string split in MathQuestionSet.SplitNames)
         {
-            var trained = new HashSet<string>(StringComparer.Ordinal);
-            int largest = 0;
-            foreach (string split in MathQuestionSet.SplitNames)
+            bool extrapolate = split == "extrapolate";
+            foreach (var module in settings.Modules)
             {
                 cancellation.ThrowIfCancellationRequested();
-                bool extrapolate = split == "extrapolate";
                 if (extrapolate && module.ExtrapolateName is null) continue;
-                var (questions, moduleCounts) = Draw(settings, module, split, trained, extrapolate ? largest : null);
-                if (split == "train") trained.UnionWith(questions.Select(q => q.Question));
-                if (!extrapolate) largest = Math.Max(largest, moduleCounts.SizeMax ?? 0);
+                var (questions, moduleCounts) = Draw(settings, module, split, trained, extrapolate ? largest[module.Name] : null);
+                if (!extrapolate) largest[module.Name] = Math.Max(largest[module.Name], moduleCounts.SizeMax ?? 0);
                 splits[split].AddRange(questions);
                 counts[split][extrapolate ? module.ExtrapolateName! : module.Name] = moduleCounts;
             }
+            if (split == "train") trained.UnionWith(splits["train"].Select(q => q.Question));
         }
         return new MathQuestionSet
         {
