@@ -18,6 +18,7 @@ public static class DatasetKinds
         Register(new Images.PhotosDatasetKind());
         Register(new Images.MnistDatasetKind());
         Register(new Images.MixtureDatasetKind());
+        Register(new Mathematics.MathDatasetKind());
     }
 
     /// <summary>Every kind, by name.</summary>

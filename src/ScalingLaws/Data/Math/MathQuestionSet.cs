@@ -34,7 +34,7 @@ public sealed record MathModuleCounts
 /// <summary>
 /// Questions for training and testing: splits "train", "val", "interpolate" and "extrapolate", each a list of questions
 /// with their module; the training module each extrapolate module extends; and per split and module what was kept and
-/// dropped. Generated (<see cref="MathGenerator"/>) or read from the original's files (OriginalMathFiles).
+/// dropped. Generated (<see cref="MathGenerator"/>) or read from the original's files (<see cref="OriginalMathFiles"/>).
 /// </summary>
 public sealed record MathQuestionSet
 {

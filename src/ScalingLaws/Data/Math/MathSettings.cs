@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace ScalingLaws.Data.Mathematics;
 
 /// <summary>
-/// The generator's settings, read from a sweep's <c>{"kind": "math", ...}</c> entry with its defaults
-/// (MathDatasetKind documents each). Training draws from <see cref="Entropy"/>, <see cref="Terms"/> and
+/// The generator's settings, read from a sweep's <c>{"kind": "math", ...}</c> entry with its defaults (see
+/// <see cref="MathDatasetKind"/> for what each means). Training draws from <see cref="Entropy"/>, <see cref="Terms"/> and
 /// <see cref="Items"/>; the extrapolate set from <see cref="ExtrapolateEntropy"/> and <see cref="ExtraTerms"/> or
 /// <see cref="ExtraItems"/> more terms or items than training's most.
 /// </summary>
