@@ -27,11 +27,13 @@ namespace ScalingLaws.Data.Mathematics;
 /// comparison__closest, kth_biggest, sort; numbers__place_value, round_number; polynomials__evaluate),
 /// <c>train_examples_per_module</c> 20000, <c>val_examples_per_module</c> 200, <c>test_examples_per_module</c> 500 (for
 /// interpolate and for extrapolate), <c>entropy</c> [2, 4] (the training range; the original's is [3, 10], far beyond
-/// models a CPU trains in minutes), <c>extrapolate_entropy</c> [entropy max + 1, entropy max + 2], <c>terms</c> [2, 4]
-/// and <c>extra_terms</c> 3 (expressions: extrapolate has 1-3 more terms than training's most, as the original's
-/// _longer), <c>items</c> [3, 5] and <c>extra_items</c> 2 (lists: as the original's _more), <c>seed</c> 0. The
-/// extrapolate modules are the original's _big, _longer and _more modules, and for polynomials__evaluate and
-/// algebra__linear_1d, which have none in the original, _big twins drawn the same way.
+/// models a CPU trains in minutes; arithmetic__add_or_sub draws at twice it, as the original), <c>extrapolate_entropy</c>
+/// [entropy max + 2, entropy max + 3] (the original: [10, 12] against [3, 10]; two above rather than up to two, so that
+/// most draws have a number longer than any training number and few are redrawn), <c>terms</c> [2, 4] and
+/// <c>extra_terms</c> 3 (expressions: extrapolate has 1-3 more terms than training's most, as the original's _longer),
+/// <c>items</c> [3, 5] and <c>extra_items</c> 2 (lists: as the original's _more), <c>seed</c> 0. The 11 extrapolate
+/// modules are the original's _big, _longer and _more twins of the arithmetic, numbers and comparison modules;
+/// polynomials__evaluate and algebra__linear_1d have none, as in the original.
 /// </para>
 /// <para>
 /// Read from the original (<c>{"kind": "math", "folder": "/data/mathematics_dataset-v1.0"}</c>): see
@@ -66,11 +68,8 @@ public sealed class MathDatasetKind : IDatasetKind
     }
 
     /// <inheritdoc />
-    public string EnsurePrepared(JsonObject spec, DataCache cache, Action<string>? log, CancellationToken cancellation)
-    {
-        Validate(spec);
-        return spec["folder"] is null ? Generate(spec, cache, log, cancellation) : Read(spec, cache, log, cancellation);
-    }
+    public string EnsurePrepared(JsonObject spec, DataCache cache, Action<string>? log, CancellationToken cancellation) =>
+        spec["folder"] is null ? Generate(spec, cache, log, cancellation) : Read(spec, cache, log, cancellation);
 
     /// <summary>Extrapolate module to training module, from a prepared math folder's meta.json.</summary>
     public static IReadOnlyDictionary<string, string> ExtrapolatePairs(string folder)
