@@ -79,6 +79,20 @@ public sealed class MathDatasetKind : IDatasetKind
         return pairs.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
     }
 
+    /// <summary>The questions of one split of a prepared math folder, decoded, with their modules (for showing examples).</summary>
+    public static IReadOnlyList<MathQuestion> Questions(string folder, string split)
+    {
+        using var data = TokenDataset.Open(folder);
+        using var extra = split is "train" or "val" ? null : TokenDataset.OpenExtraSplit(folder, split, data.Layout);
+        var source = split == "train" ? data.Train : split == "val" ? data.Validation : extra!;
+        return Enumerable.Range(0, source.ExampleCount).Select(i =>
+        {
+            var tokens = source.Example(i).Tokens.Select(t => (int)t).ToArray();
+            int separator = Array.IndexOf(tokens, QuestionAnswerTokens.Separator);
+            return new MathQuestion(data.Layout.Subsets[source.Subset(i)], QuestionAnswerTokens.Decode(tokens[1..separator]), QuestionAnswerTokens.Decode(tokens[(separator + 1)..]));
+        }).ToArray();
+    }
+
     private static string Generate(JsonObject spec, DataCache cache, Action<string>? log, CancellationToken cancellation)
     {
         var settings = MathSettings.From(spec);

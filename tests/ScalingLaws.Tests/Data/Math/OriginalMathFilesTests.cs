@@ -89,7 +89,8 @@ public class OriginalMathFilesTests
     {
         using var temp = new TempFolder();
         string original = Path.Combine(temp.Path, "mathematics_dataset-v1.0");
-        OriginalMathFiles.Write(original, MathGenerator.Generate(Small));
+        var generated = MathGenerator.Generate(Small);
+        OriginalMathFiles.Write(original, generated);
         var spec = new JsonObject
         {
             ["kind"] = "math",
@@ -104,6 +105,8 @@ public class OriginalMathFilesTests
         Assert.Equal(original, meta["source_folder"]!.GetValue<string>());
         Assert.Equal(40, meta["questions"]!["extrapolate"]!["arithmetic__add_or_sub_big"]!["questions"]!.GetValue<int>());
         int longest = meta["splits"]!.AsObject().Max(s => s.Value!["longest_example"]!.GetValue<int>());
+        foreach (string split in MathQuestionSet.SplitNames)
+            Assert.Equal(generated.Splits[split], MathDatasetKind.Questions(folder, split));
 
         var config = ExampleData.TinyRun(folder, nCtx: longest, vocab: QuestionAnswerTokens.VocabSize, steps: 10) with
         {
