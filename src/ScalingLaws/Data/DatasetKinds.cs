@@ -21,6 +21,7 @@ public static class DatasetKinds
         Register(new Captions.ScenesDatasetKind());
         Register(new Captions.MnistCaptionsDatasetKind());
         Register(new Captions.CocoCaptionsDatasetKind());
+        Register(new Mathematics.MathDatasetKind());
     }
 
     /// <summary>Every kind, by name.</summary>
