@@ -73,6 +73,7 @@ public static class Completions
         {
             Split = request.Split,
             Example = r.Example,
+            Subset = layout.Subsets.Count > 0 && split.HasSubsets && split.Subset(r.Example) < layout.Subsets.Count ? layout.Subsets[split.Subset(r.Example)] : null,
             Region = request.Region,
             Greedy = request.Greedy,
             Prompt = r.Prompt,

@@ -47,6 +47,9 @@ public sealed record Completion
     /// <summary>The example's index in the split.</summary>
     public required int Example { get; init; }
 
+    /// <summary>The example's subset (a math module), when the dataset names subsets.</summary>
+    public string? Subset { get; init; }
+
     /// <summary>The region generated.</summary>
     public required string Region { get; init; }
 

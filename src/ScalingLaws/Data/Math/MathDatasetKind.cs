@@ -17,7 +17,7 @@ namespace ScalingLaws.Data.Mathematics;
 /// Subsets: one list shared by all splits, the module names as the original names its files: the training modules
 /// ("arithmetic__add_or_sub", which train, val and interpolate use) then the extrapolate modules
 /// ("arithmetic__add_or_sub_big", which extrapolate uses). meta.json's <c>extrapolate_pairs</c> maps each extrapolate
-/// module to its training module, so a notebook can pair them (<see cref="ExtrapolatePairs"/>); <c>subsets_by_split</c>
+/// module to its training module, so a notebook can pair them (<see cref="ExtrapolatePairs(string)"/>); <c>subsets_by_split</c>
 /// lists the subsets each split holds; <c>questions</c> has, per split and module, the questions kept and dropped and
 /// the smallest and largest extrapolation measure.
 /// </para>
@@ -72,10 +72,13 @@ public sealed class MathDatasetKind : IDatasetKind
         spec["folder"] is null ? Generate(spec, cache, log, cancellation) : Read(spec, cache, log, cancellation);
 
     /// <summary>Extrapolate module to training module, from a prepared math folder's meta.json.</summary>
-    public static IReadOnlyDictionary<string, string> ExtrapolatePairs(string folder)
+    public static IReadOnlyDictionary<string, string> ExtrapolatePairs(string folder) =>
+        ExtrapolatePairs(JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!.AsObject(), folder);
+
+    /// <summary>Extrapolate module to training module, from a math dataset's meta.json (or the provenance a run record keeps of it).</summary>
+    public static IReadOnlyDictionary<string, string> ExtrapolatePairs(JsonObject meta, string origin = "the dataset")
     {
-        var meta = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!;
-        var pairs = meta["extrapolate_pairs"] as JsonObject ?? throw new InvalidDataException($"{folder} is not a math dataset (no extrapolate_pairs in meta.json).");
+        var pairs = meta["extrapolate_pairs"] as JsonObject ?? throw new InvalidDataException($"{origin} is not a math dataset (no extrapolate_pairs in meta.json).");
         return pairs.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
     }
 
