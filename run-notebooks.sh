@@ -32,11 +32,18 @@ fi
 scaling=(dotnet src/ScalingLaws.Cli/bin/Release/net10.0/scaling.dll)
 "${scaling[@]}" notebook run "${notebooks[@]}" --param preset=smoke --out out "$@"
 
-# Notebooks with committed full-scale sweep records (a `cached` parameter) are rendered from them too, in seconds:
-# out/full-cached/NAME.html shows the full preset's curves without training anything.
+# Notebooks with committed full-scale sweep records are rendered from them too, in seconds: out/full-cached/NAME.html
+# shows the full preset's curves without training anything. A notebook names the records it reads on its `cached`
+# parameter line ("// full records: SWEEP-full, ..."); it is rendered once every one of them is in data/results.
 cached=()
 for notebook in "${notebooks[@]}"; do
-  if grep -q 'var cached' "$notebook"; then cached+=("$notebook"); fi
+  line=$(grep -o 'full records: [^"\]*' "$notebook" | head -n 1) || true
+  [ -n "$line" ] || continue
+  missing=0
+  for sweep in $(echo "${line#full records: }" | tr ',' ' '); do
+    [ -d "data/results/$sweep" ] || missing=1
+  done
+  if [ "$missing" -eq 0 ]; then cached+=("$notebook"); else echo "== $notebook: its full records are not all committed yet; no cached render"; fi
 done
 if [ ${#cached[@]} -gt 0 ]; then
   "${scaling[@]}" notebook run "${cached[@]}" --param preset=full --param cached=true --out out/full-cached
