@@ -45,6 +45,7 @@ public static class BpeTrainer
         var delta = new Dictionary<long, long>();
         while (merges.Count < vocabSize - 256 && queue.TryDequeue(out long best, out var priority))
         {
+            Execution.Interruption.ThrowIfRequested();
             if (!pairCounts.TryGetValue(best, out long current) || current != priority.Count) continue; // stale entry
             if (current < 2) break; // a pair seen once compresses nothing it was not trained on
             int left = (int)(best >> 32), right = (int)(uint)best, merged = 256 + merges.Count;

@@ -183,6 +183,7 @@ public static class DatasetPreparer
         long bytes = 0;
         for (int i = 0; i < documents.Count; i++)
         {
+            Execution.Interruption.ThrowIfRequested();
             if (i > 0)
             {
                 tokenizer.EncodeInto(separator, tokens);

@@ -17,8 +17,14 @@ public static class Bootstrap
         options.Validate();
         var samples = new double[options.Resamples][];
         void One(int r) => samples[r] = statistic(design.Counts(options.Seed, r));
-        if (options.Parallel) Parallel.For(0, options.Resamples, One);
-        else for (int r = 0; r < options.Resamples; r++) One(r);
+        // The ambient interruption stops the loop as a whole (an OperationCanceledException, not one per worker).
+        if (options.Parallel) Parallel.For(0, options.Resamples, new ParallelOptions { CancellationToken = Execution.Interruption.Current }, One);
+        else
+            for (int r = 0; r < options.Resamples; r++)
+            {
+                Execution.Interruption.ThrowIfRequested();
+                One(r);
+            }
         return samples;
     }
 

@@ -42,4 +42,29 @@ public class InterruptionTests
         Assert.True(Interruption.IsRequested(source.Token));
         Assert.Throws<OperationCanceledException>(() => Interruption.ThrowIfRequested(source.Token));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_interrupted_bootstrap_stops_with_one_cancellation_not_an_aggregate(bool parallel)
+    {
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        using (Interruption.Scope(source.Token))
+        {
+            Assert.Throws<OperationCanceledException>(() => ScalingLaws.Fitting.Bootstrap.Resample(
+                ScalingLaws.Fitting.BootstrapDesign.Points(10), new ScalingLaws.Fitting.BootstrapOptions(Resamples: 50, Parallel: parallel), counts => [counts.Sum()]));
+        }
+    }
+
+    [Fact]
+    public void An_interrupted_dataset_preparation_stops()
+    {
+        using var temp = new ScalingLaws.Tests.Data.TempFolder();
+        using var source = new CancellationTokenSource();
+        source.Cancel();
+        var spec = new System.Text.Json.Nodes.JsonObject { ["kind"] = "math", ["train_examples_per_module"] = 50, ["test_examples_per_module"] = 10, ["val_examples_per_module"] = 5 };
+        using (Interruption.Scope(source.Token))
+            Assert.ThrowsAny<OperationCanceledException>(() => ScalingLaws.Data.DatasetKinds.EnsurePrepared(spec, new ScalingLaws.Data.DataCache(temp.Path)));
+    }
 }

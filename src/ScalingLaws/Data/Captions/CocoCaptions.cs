@@ -84,6 +84,7 @@ public static class CocoCaptions
         var images = new List<CocoImage>();
         foreach (string id in order)
         {
+            Execution.Interruption.ThrowIfRequested();
             cancellation.ThrowIfCancellationRequested();
             if (!captions.TryGetValue(id, out var list)) { Bad("image without captions", $"image {id} ({files[id]})"); continue; }
             string path = Path.Combine(imageFolder, files[id]);

@@ -96,6 +96,7 @@ public sealed class PrototypeMixture
         double sumPost = 0, sumPost2 = 0, sumNll = 0, sumNll2 = 0;
         for (int s = 0; s < samples; s++)
         {
+            if (s % 1024 == 0) Execution.Interruption.ThrowIfRequested();
             var (_, x) = Sample(rng);
             var (logP, post) = Score(x);
             sumPost += post; sumPost2 += post * post;

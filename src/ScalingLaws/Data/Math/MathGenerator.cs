@@ -38,6 +38,7 @@ public static class MathGenerator
             bool extrapolate = split == "extrapolate";
             foreach (var module in settings.Modules)
             {
+                Execution.Interruption.ThrowIfRequested();
                 cancellation.ThrowIfCancellationRequested();
                 if (extrapolate && module.ExtrapolateName is null) continue;
                 var (questions, moduleCounts) = Draw(settings, module, split, trained, extrapolate ? largest[module.Name] : null);
