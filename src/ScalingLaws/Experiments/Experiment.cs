@@ -67,7 +67,7 @@ public sealed class Experiment
                 $"No cached results for {sweep.Name} in {store.Folder}. Produce them with `scaling sweep run {path} --results {cachedResultsRoot}`, or set cached = false to train now.");
         var experiment = new Experiment(sweep, store, cached, path);
         // A user's own data is read now, so a wrong folder fails here, before any run starts, not once per run.
-        if (dataset is { Count: > 0 } && !cached) experiment.DatasetFolder();
+        if (dataset is { Count: > 0 } && !cached) experiment.DatasetFolder(log: line => Console.WriteLine($"  data: {line}"));
         return experiment;
     }
 
@@ -117,11 +117,11 @@ public sealed class Experiment
     /// The prepared dataset folder of run <paramref name="runId"/> (the first run when null), prepared now if this
     /// machine lacks it.
     /// </summary>
-    public string DatasetFolder(string? runId = null)
+    public string DatasetFolder(string? runId = null, Action<string>? log = null)
     {
         var run = runId is null ? Sweep.Runs[0] : Sweep.Runs.FirstOrDefault(r => r.Id == runId)
             ?? throw new ArgumentException($"Sweep {Sweep.Name} has no run '{runId}'.");
-        return SweepTraining.Resolve(new SweepRunContext(run.Id, Sweep.ConfigFor(run), Path.GetTempPath()), Path.GetDirectoryName(Sweep.SourcePath)).Data;
+        return SweepTraining.Resolve(new SweepRunContext(run.Id, Sweep.ConfigFor(run), Path.GetTempPath()), Path.GetDirectoryName(Sweep.SourcePath), log).Data;
     }
 
     /// <summary>One line per sweep event, written at once (System.Progress would post them out of order).</summary>

@@ -54,4 +54,40 @@ public static class ImageFiles
         }
         return (images, skipped);
     }
+
+    /// <summary>
+    /// Writes <paramref name="image"/> as an uncompressed 24-bit BMP (rows bottom-up, BGR, each row padded to 4 bytes;
+    /// a gray image is written as equal R, G and B): a format every viewer and this decoder read, for samples and tests.
+    /// </summary>
+    public static void WriteBmp(string path, RgbImage image)
+    {
+        int row = (image.Width * 3 + 3) & ~3;
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write("BM"u8);
+        writer.Write(54 + row * image.Height);
+        writer.Write(0);
+        writer.Write(54);
+        writer.Write(40);
+        writer.Write(image.Width);
+        writer.Write(image.Height);
+        writer.Write((short)1);
+        writer.Write((short)24);
+        writer.Write(0);
+        writer.Write(row * image.Height);
+        writer.Write(2835);
+        writer.Write(2835);
+        writer.Write(0);
+        writer.Write(0);
+        for (int y = image.Height - 1; y >= 0; y--)
+        {
+            for (int x = 0; x < image.Width; x++)
+            {
+                byte r = image.At(x, y, 0), g = image.At(x, y, Math.Min(1, image.Channels - 1)), b = image.At(x, y, Math.Min(2, image.Channels - 1));
+                writer.Write(b);
+                writer.Write(g);
+                writer.Write(r);
+            }
+            for (int p = image.Width * 3; p < row; p++) writer.Write((byte)0);
+        }
+    }
 }

@@ -42,36 +42,13 @@ internal static class CocoFolder
         return (captions, images);
     }
 
-    /// <summary>Writes an uncompressed 24-bit BMP (rows bottom-up, BGR, each row padded to 4 bytes).</summary>
+    /// <summary>A <paramref name="width"/> x <paramref name="height"/> BMP whose pixel at (x, y) is <paramref name="pixel"/>(x, y).</summary>
     public static void WriteBmp(string path, int width, int height, Func<int, int, (byte R, byte G, byte B)> pixel)
     {
-        int row = (width * 3 + 3) & ~3;
-        using var writer = new BinaryWriter(File.Create(path));
-        writer.Write("BM"u8);
-        writer.Write(54 + row * height);
-        writer.Write(0);
-        writer.Write(54);
-        writer.Write(40);
-        writer.Write(width);
-        writer.Write(height);
-        writer.Write((short)1);
-        writer.Write((short)24);
-        writer.Write(0);
-        writer.Write(row * height);
-        writer.Write(2835);
-        writer.Write(2835);
-        writer.Write(0);
-        writer.Write(0);
-        for (int y = height - 1; y >= 0; y--)
-        {
+        var pixels = new byte[width * height * 3];
+        for (int y = 0; y < height; y++)
             for (int x = 0; x < width; x++)
-            {
-                var (r, g, b) = pixel(x, y);
-                writer.Write(b);
-                writer.Write(g);
-                writer.Write(r);
-            }
-            for (int p = width * 3; p < row; p++) writer.Write((byte)0);
-        }
+                (pixels[(y * width + x) * 3], pixels[(y * width + x) * 3 + 1], pixels[(y * width + x) * 3 + 2]) = pixel(x, y);
+        ScalingLaws.Data.Images.ImageFiles.WriteBmp(path, new ScalingLaws.Data.Images.RgbImage(width, height, 3, pixels));
     }
 }
