@@ -83,7 +83,9 @@ public class YourDataNotebookTests
         string folder = TempFolder();
         OriginalMathFiles.Write(folder, MathGenerator.Generate(MathSettings.From(new JsonObject
         {
-            ["train_examples_per_module"] = 2000, ["val_examples_per_module"] = 50, ["test_examples_per_module"] = 40,
+            ["train_examples_per_module"] = 2000,
+            ["val_examples_per_module"] = 50,
+            ["test_examples_per_module"] = 40,
         })));
         var (values, executed) = await RunSmoke("04-math-extrapolation", new() { ["original"] = folder });
         Assert.Contains("math-smoke-original-", executed);
