@@ -56,12 +56,14 @@ public class IsoFlopProfilesTests
     public void The_best_size_must_beat_both_neighbours_by_more_than_twice_the_seed_spread(double margin, ProfileVerdict expected)
     {
         double[] losses = [3.5, 3.2, 3.0 + margin, 3.0, 3.0 + margin, 3.3];
-        // Seed 2 of the three middle sizes differs by 0.01 at most: the spread is 0.01.
-        var runs = Budget(1e12, i => losses[i], new Dictionary<int, double> { [2] = losses[2] + 0.01, [3] = losses[3] - 0.004, [4] = losses[4] + 0.002 });
+        // Seed 2 of the three middle sizes differs by 0.012, 0.006 and 0.010: the root mean square spread is 0.01 (to 0.2%),
+        // and seed 2 is placed symmetrically so that the means keep the margins.
+        var runs = Budget(1e12, i => losses[i] - (i is >= 2 and <= 4 ? new[] { 0.006, 0.003, 0.005 }[i - 2] : 0),
+            new Dictionary<int, double> { [2] = losses[2] + 0.006, [3] = losses[3] + 0.003, [4] = losses[4] + 0.005 });
 
         var profile = Assert.Single(IsoFlopProfiles.Find(runs));
 
-        Assert.Equal(0.01, profile.SeedSpread, 9);
+        Assert.Equal(Math.Sqrt((0.012 * 0.012 + 0.006 * 0.006 + 0.010 * 0.010) / 3), profile.SeedSpread, 9);
         Assert.True(profile.SeparationChecked);
         Assert.Equal(expected, profile.Verdict);
         Assert.Equal(expected == ProfileVerdict.Interior, profile.Counts);
@@ -72,7 +74,7 @@ public class IsoFlopProfilesTests
     public void Seeds_are_averaged_and_a_budget_without_pairs_is_judged_by_the_fallback_spread()
     {
         double[] losses = [3.5, 3.2, 3.02, 3.0, 3.02, 3.3];
-        var paired = Budget(1e12, i => losses[i], new Dictionary<int, double> { [3] = 3.1 });
+        var paired = Budget(1e12, i => losses[i], new Dictionary<int, double> { [3] = 3.1, [1] = 3.2 + 0.02 });
         var unpaired = Budget(2e12, i => losses[i]);
 
         var profiles = IsoFlopProfiles.Find(paired.Concat(unpaired), fallbackSpread: 0.05);
@@ -80,10 +82,11 @@ public class IsoFlopProfilesTests
         // Seed 2 at index 3 lifts its mean to 3.05: index 2 and 4 (3.02) tie for best and the first wins.
         Assert.Equal(3.05, profiles[0].Sizes[3].Loss, 9);
         Assert.Equal(2, profiles[0].Sizes[3].Seeds);
-        Assert.Equal(0.1, profiles[0].SeedSpread, 9);
+        Assert.Equal(2, profiles[0].Best);
+        Assert.Equal(Math.Sqrt((0.1 * 0.1 + 0.02 * 0.02) / 2), profiles[0].SeedSpread, 9);
         Assert.Equal(0.05, profiles[1].SeedSpread, 9);
         Assert.Equal(ProfileVerdict.NotSeparated, profiles[1].Verdict);   // 0.02 margins against 0.1
-        Assert.Equal(0.1, IsoFlopProfiles.LargestSeedSpread(profiles), 9);
+        Assert.Equal(Math.Sqrt((0.1 * 0.1 + 0.02 * 0.02) / 2), IsoFlopProfiles.PooledSeedSpread(profiles), 9);
     }
 
     [Fact]

@@ -8,9 +8,10 @@ public static class IsoFlopProfiles
     /// <summary>
     /// One profile per budget of <paramref name="runs"/> (those with a budget), sizes ordered by N in
     /// <paramref name="axis"/>'s count (head counted by default, as the budgets are), seeds of a size averaged. A budget's
-    /// seed spread is the largest spread among its sizes trained with two or more seeds, else
-    /// <paramref name="fallbackSpread"/> (NaN: separation not checked). <paramref name="loss"/> reads a run's loss
-    /// (its final loss on the whole validation split by default; a bootstrap passes perturbed ones).
+    /// seed spread is the typical difference between two seeds of one size there, the root mean square over its sizes
+    /// trained with two or more seeds, else <paramref name="fallbackSpread"/> (NaN: separation not checked).
+    /// <paramref name="loss"/> reads a run's loss (its final loss on the validation split by default; a bootstrap passes
+    /// perturbed ones).
     /// </summary>
     public static IReadOnlyList<IsoFlopProfile> Find(IEnumerable<LanguageRun> runs, double fallbackSpread = double.NaN,
         ComputeConvention? axis = null, Func<LanguageRun, double>? loss = null)
@@ -29,7 +30,7 @@ public static class IsoFlopProfiles
                 })
                 .OrderBy(s => axis.Params(s.Run)).ToArray();
             var paired = sizes.Where(s => s.Seeds >= 2).ToArray();
-            double spread = paired.Length > 0 ? paired.Max(s => s.Spread) : fallbackSpread;
+            double spread = paired.Length > 0 ? Math.Sqrt(paired.Average(s => s.Spread * s.Spread)) : fallbackSpread;
             profiles.Add(Judge(budget.Key, sizes, spread, axis));
         }
         return profiles;
@@ -50,11 +51,14 @@ public static class IsoFlopProfiles
     }
 
     /// <summary>
-    /// The largest spread between two seeds of one size over all budgets (NaN with no pair): the fallback for a budget
-    /// without pairs of its own.
+    /// The spread between two seeds of one size over all budgets, the root mean square over every size trained with two
+    /// or more seeds (NaN with none): the fallback for a budget without pairs of its own.
     /// </summary>
-    public static double LargestSeedSpread(IReadOnlyList<IsoFlopProfile> profiles) =>
-        profiles.SelectMany(p => p.Sizes).Where(s => s.Seeds >= 2).Select(s => s.Spread).DefaultIfEmpty(double.NaN).Max();
+    public static double PooledSeedSpread(IReadOnlyList<IsoFlopProfile> profiles)
+    {
+        var spreads = profiles.SelectMany(p => p.Sizes).Where(s => s.Seeds >= 2).Select(s => s.Spread).ToArray();
+        return spreads.Length == 0 ? double.NaN : Math.Sqrt(spreads.Average(s => s * s));
+    }
 
     /// <summary>Applies the interior and separation rules to one budget's sizes and interpolates its minimum.</summary>
     internal static IsoFlopProfile Judge(double budget, IReadOnlyList<IsoFlopSize> sizes, double spread, ComputeConvention axis)
