@@ -12,11 +12,19 @@ public static class Bootstrap
     /// The statistic on every resample: row r is <paramref name="statistic"/>(counts of resample r). A statistic that
     /// cannot be computed on a resample (a line through one budget) returns NaNs; intervals ignore them.
     /// </summary>
-    public static double[][] Resample(BootstrapDesign design, BootstrapOptions options, Func<double[], double[]> statistic)
+    public static double[][] Resample(BootstrapDesign design, BootstrapOptions options, Func<double[], double[]> statistic) =>
+        Resample(design, options, (_, counts) => statistic(counts));
+
+    /// <summary>
+    /// As <see cref="Resample(BootstrapDesign, BootstrapOptions, Func{double[], double[]})"/>, the statistic also given the
+    /// resample's index r, for a parametric part on top of the resampling (noise drawn from
+    /// <see cref="SeedSequence.For"/>(a seed of its own, r), so the answer does not depend on threads either).
+    /// </summary>
+    public static double[][] Resample(BootstrapDesign design, BootstrapOptions options, Func<int, double[], double[]> statistic)
     {
         options.Validate();
         var samples = new double[options.Resamples][];
-        void One(int r) => samples[r] = statistic(design.Counts(options.Seed, r));
+        void One(int r) => samples[r] = statistic(r, design.Counts(options.Seed, r));
         // The ambient interruption stops the loop as a whole (an OperationCanceledException, not one per worker).
         if (options.Parallel) Parallel.For(0, options.Resamples, new ParallelOptions { CancellationToken = Execution.Interruption.Current }, One);
         else

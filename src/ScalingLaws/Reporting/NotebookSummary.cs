@@ -35,6 +35,17 @@ public static class NotebookSummary
     public static void Record(string name, IEnumerable<double> values) =>
         Set(name, new JsonArray(values.Select(v => double.IsFinite(v) ? (JsonNode?)JsonValue.Create(v) : null).ToArray()));
 
+    /// <summary>
+    /// Records named numbers in order, such as an exponent after each step of a comparison, as a list of
+    /// <c>{"name": ..., "value": ...}</c> objects (a non-finite value is written as null).
+    /// </summary>
+    public static void Record(string name, IEnumerable<(string Name, double Value)> values) =>
+        Set(name, new JsonArray(values.Select(v => (JsonNode?)new JsonObject
+        {
+            ["name"] = v.Name,
+            ["value"] = double.IsFinite(v.Value) ? JsonValue.Create(v.Value) : null,
+        }).ToArray()));
+
     /// <summary>The values recorded so far, in the order first recorded, as a JSON object.</summary>
     public static JsonObject Snapshot()
     {

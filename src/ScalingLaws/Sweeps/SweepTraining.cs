@@ -19,7 +19,10 @@ namespace ScalingLaws.Sweeps;
 /// </remarks>
 public static class SweepTraining
 {
-    /// <summary>Keys a run config may carry besides the <see cref="TrainConfig"/> fields: they describe the run, not train it.</summary>
+    /// <summary>
+    /// Keys a run config may carry besides the <see cref="TrainConfig"/> fields: they describe the run, not train it
+    /// ("tags" is an object of free labels, such as an arm of a comparison, read back by ExperimentRun.Tag).
+    /// </summary>
     public static readonly IReadOnlySet<string> DescriptiveKeys = new HashSet<string>(StringComparer.Ordinal) { "dataset", "group", "budget_flops", "description", "tags" };
 
     /// <summary>

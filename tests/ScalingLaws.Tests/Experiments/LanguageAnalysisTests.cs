@@ -2,54 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScalingLaws.Experiments.Language;
 using ScalingLaws.Fitting;
-using ScalingLaws.Models;
 using ScalingLaws.Sweeps;
 using ScalingLaws.Training;
+using static ScalingLaws.Tests.Experiments.LanguageRuns;
 
 namespace ScalingLaws.Tests.Experiments;
 
 public class LanguageAnalysisTests
 {
-    /// <summary>A finished run record with the given size and losses, as the trainer would write it.</summary>
-    private static LanguageRun Run(string id, string group, int nLayer, int dModel, double bestLoss, long tokens = 1_000_000,
-        long? datasetTokens = null, double? budget = null, IReadOnlyList<CurvePoint>? curve = null)
-    {
-        var model = new GptConfig(nLayer, dModel, NHead: 2, NCtx: 64, VocabSize: 1024);
-        var counts = ParameterCount.Of(model);
-        var config = new TrainConfig(model, "unused", DatasetTokens: datasetTokens);
-        var result = new RunResult
-        {
-            Status = RunStatus.Completed,
-            Config = config,
-            LearningCurve = curve ?? [],
-            FinalTrainLoss = bestLoss,
-            FinalValLoss = bestLoss,
-            BestValLoss = bestLoss,
-            NonEmbeddingParams = counts.NonEmbeddingParams,
-            TotalParams = counts.Total,
-            EmbeddingParams = counts.Embedding,
-            FlopsPerToken = 6.0 * counts.NonEmbeddingParams,
-            FlopsPerTokenWithHead = 6.0 * counts.Total,
-            ComputeFlops = 6.0 * counts.NonEmbeddingParams * tokens,
-            ComputeFlopsWithHead = 6.0 * counts.Total * tokens,
-            Steps = tokens / 2048,
-            Tokens = tokens,
-            WallSeconds = 1,
-            TokensPerSecond = 1000,
-            Seed = 0,
-            Device = "cpu",
-            Threads = 2,
-            LibraryVersion = "test",
-            TorchSharpVersion = "test",
-            Machine = MachineInfo.Current(),
-            Date = DateTimeOffset.UnixEpoch,
-            Notes = [],
-        };
-        return new LanguageRun(id, group, result, budget);
-    }
-
-    private static long N(int nLayer, int dModel) => ParameterCount.Of(new GptConfig(nLayer, dModel, NHead: 2, NCtx: 64, VocabSize: 1024)).NonEmbeddingParams;
-
     [Fact]
     public void Size_scaling_recovers_the_exponent_of_an_exact_power_law_and_predicts_the_held_out_model()
     {
@@ -71,96 +31,11 @@ public class LanguageAnalysisTests
         runs.Add(Run("deep", LanguageGroups.Shape, 4, 48, law(N(4, 48)) * 1.05));
         runs.Add(Run("wide", LanguageGroups.Shape, 1, 96, law(N(1, 96)) * 0.98));
         var size = SizeScaling.Analyse(runs, new BootstrapOptions(Resamples: 50));
-        var shape = ShapeIndependence.Analyse(runs, size.Fit);
+        var shape = ShapeIndependence.Analyse("non-embedding", runs, r => r.N, N(4, 48), size.Fit);
         Assert.Equal(5.0, shape.Points.Single(p => p.Id == "deep").DeviationPercent, 2);
         Assert.Equal(-2.0, shape.Points.Single(p => p.Id == "wide").DeviationPercent, 2);
         Assert.Contains(shape.Points, p => p.Id == "s64");   // the size run of about the same N joins them
         Assert.Equal(7.0, shape.SpreadPercent, 2);
-    }
-
-    [Fact]
-    public void IsoFlop_frontier_finds_the_vertex_of_each_profile_and_skips_edge_minima()
-    {
-        // Loss is a parabola in ln N with its minimum at N* = 3e4 (C = 1e12) and at the largest size (C = 1e13).
-        double[] sizes = [1e3, 1e4, 1e5, 1e6];
-        var points = new List<IsoFlopPoint>();
-        foreach (double n in sizes)
-        {
-            points.Add(new IsoFlopPoint($"a{n}", 1e12, n, 1e12, 3 + 0.05 * Math.Pow(Math.Log(n / 3e4), 2), 1e12 / (6 * n)));
-            points.Add(new IsoFlopPoint($"b{n}", 1e13, n, 1e13, 3 - 0.01 * Math.Log(n), 1e13 / (6 * n)));
-        }
-        var frontier = ComputeScaling.IsoFlopFrontier(points);
-        var only = Assert.Single(frontier);
-        Assert.Equal(1e12, only.ComputeFlops);
-        Assert.Equal(3e4, only.NonEmbeddingParams, 1e4 * 0.05);
-        Assert.Equal(3.0, only.LossNatsPerToken, 6);
-    }
-
-    [Fact]
-    public void IsoFlop_parabola_uses_five_runs_around_the_minimum_so_noise_in_one_moves_the_vertex_little()
-    {
-        // Seven sizes around N* = 3e4 with +-0.01 nats of noise: the three runs nearest the minimum alone are
-        // easily tipped; least squares over the five around it finds N* within 15%.
-        double[] sizes = ScalingLaws.Tests.Fitting.SyntheticData.LogSpaced(3e3, 3e5, 7);
-        var noise = new Random(7);
-        var points = sizes.Select(n => new IsoFlopPoint($"r{n}", 1e12, n, 1e12,
-            3 + 0.05 * Math.Pow(Math.Log(n / 3e4), 2) + 0.01 * (2 * noise.NextDouble() - 1), 1e12 / (6 * n))).ToArray();
-        var only = Assert.Single(ComputeScaling.IsoFlopFrontier(points));
-        Assert.Equal(3e4, only.NonEmbeddingParams, 3e4 * 0.15);
-        Assert.InRange(only.Tokens, 1e12 / (6 * sizes[4]), 1e12 / (6 * sizes[2]));
-    }
-
-    [Fact]
-    public void A_lopsided_IsoFlop_profile_keeps_its_vertex_between_the_runs_around_the_minimum()
-    {
-        // The full sweep's 1e12 profile: one run left of the minimum, four rising steeply to the right. A parabola
-        // through all six is dragged by the far runs (its vertex falls below the smallest model); the runs around
-        // the minimum put it between the two best.
-        (double N, double Loss)[] runs = [(3312, 4.143), (12768, 4.116), (56640, 4.669), (100096, 4.976), (335712, 5.542), (793344, 5.871)];
-        var points = runs.Select(r => new IsoFlopPoint($"r{r.N}", 1e12, r.N, 1e12, r.Loss, 1e12 / (6 * r.N))).ToArray();
-        var only = Assert.Single(ComputeScaling.IsoFlopFrontier(points));
-        Assert.InRange(only.NonEmbeddingParams, 4000, 12768);
-    }
-
-    [Fact]
-    public void L_of_C_is_fitted_to_the_envelope_even_when_every_budget_minimum_is_at_an_edge()
-    {
-        // Data-limited size runs, every one stopped at 3M tokens with L = 10/N^0.3 + 120/D^0.3 (no irreducible
-        // loss): at every budget the smallest run still training is best, so Kaplan-style N_opt has no interior
-        // budget, but the envelope, and L(C) over it, exist.
-        (int Layers, int Width)[] shapes = [(1, 16), (1, 32), (2, 48), (2, 64), (3, 96), (4, 128)];
-        var runs = shapes.Select(s =>
-        {
-            double n = N(s.Layers, s.Width);
-            var curve = ScalingLaws.Tests.Fitting.SyntheticData.LogSpaced(3e4, 3e6, 25).Select((d, i) =>
-                new CurvePoint
-                {
-                    Step = i + 1,
-                    Tokens = (long)d,
-                    ComputeFlops = 6 * n * d,
-                    ComputeFlopsWithHead = 6 * n * d,
-                    TrainLoss = 0,
-                    ValLoss = 10 / Math.Pow(n, 0.3) + 120 / Math.Pow(d, 0.3),
-                    LearningRate = 1e-3,
-                    ElapsedSeconds = i,
-                }).ToArray();
-            return Run($"size-{s.Layers}-{s.Width}", LanguageGroups.Size, s.Layers, s.Width, curve[^1].ValLoss, 3_000_000, curve: curve);
-        }).ToArray();
-
-        var compute = ComputeScaling.Analyse(runs, new BootstrapOptions(100, Seed: 1));
-
-        Assert.Null(compute.KaplanStyle.OptimalParams);
-        Assert.NotNull(compute.KaplanStyle.Note);
-        double smallestEnd = 6 * N(1, 16) * 3e6;
-        Assert.True(compute.EnvelopeFitted.Count >= ComputeScaling.MinimumEnvelopePoints);
-        Assert.All(compute.EnvelopeFitted, p => Assert.True(p.ComputeFlops >= smallestEnd * (1 - 1e-9)));
-        Assert.True(compute.Envelope.Count > compute.EnvelopeFitted.Count, "the smallest run's own early curve is not fitted");
-        Assert.InRange(compute.AlphaC, 0.05, 0.5);
-        // The fitted law follows the envelope it was fitted to (in PF-days), up to the envelope's steps: each
-        // run's segment is a learning curve or, once it has ended, flat until a larger run passes it.
-        var fit = compute.LossFrontierFit!;
-        Assert.All(compute.EnvelopeFitted, p =>
-            Assert.Equal(p.LossNatsPerToken, fit.Predict(p.ComputeFlops / ComputeScaling.FlopsPerPfDay), p.LossNatsPerToken * 0.15));
     }
 
     [Fact]
@@ -194,15 +69,106 @@ public class LanguageAnalysisTests
     }
 
     [Fact]
-    public void A_stored_record_keeps_its_group_and_budget()
+    public void A_stored_record_keeps_its_group_budget_and_tags()
     {
         var run = Run("b", LanguageGroups.Budget, 1, 12, 4.5);
         var record = (JsonObject)JsonSerializer.SerializeToNode(run.Result, RunJson.Options)!;
-        record[SweepResultStore.RunConfigKey] = new JsonObject { ["group"] = "budget", ["budget_flops"] = 3e11 };
+        record[SweepResultStore.RunConfigKey] = new JsonObject { ["group"] = "tune", ["budget_flops"] = 3e11, ["tags"] = new JsonObject { ["lr_multiplier"] = 2.0 } };
         var read = LanguageRun.From(ScalingLaws.Experiments.ExperimentRun.FromRecord("b", record));
-        Assert.Equal(LanguageGroups.Budget, read.Group);
+        Assert.Equal(LanguageGroups.Tune, read.Group);
         Assert.Equal(3e11, read.BudgetFlops);
         Assert.Equal(run.N, read.N);
+        Assert.Equal("2", read.Tag("lr_multiplier"));
+        Assert.Null(read.Tag("arm"));
+    }
+
+    [Fact]
+    public void The_head_counted_size_adds_the_output_heads_parameters_and_the_final_loss_prefers_the_whole_split()
+    {
+        var sampled = Run("sampled", LanguageGroups.Converged, 2, 64, 3.9);
+        var whole = Run("whole", LanguageGroups.Converged, 2, 64, 3.9, wholeSplit: true);
+
+        Assert.Equal(N(2, 64) + 64 * 1024, sampled.HeadParams);
+        Assert.True(sampled.TotalParams > sampled.HeadParams);   // the input embedding and position table on top
+        Assert.False(sampled.HasFinalEvaluation);
+        Assert.True(whole.HasFinalEvaluation);
+        Assert.Equal(3.9, whole.FinalLoss);
+    }
+
+    [Fact]
+    public void Kaplans_data_rule_holds_for_the_training_split_only_below_a_few_thousand_parameters()
+    {
+        // D >~ 5e3 N^0.74 (Kaplan et al. 2020, eq. 4.4): 3.32M tokens suffice up to N of about 6.5e3.
+        Assert.Equal(5e3 * Math.Pow(1e4, 0.74), DataSufficiency.KaplanMinimumTokens(1e4), 1e-6);
+        Assert.Equal(6.5e3, DataSufficiency.LargestSufficientN(3_321_241), 200.0);
+        Assert.Equal(3_321_241, DataSufficiency.KaplanMinimumTokens(DataSufficiency.LargestSufficientN(3_321_241)), 1e-3);
+    }
+
+    [Fact]
+    public void Joint_points_carry_both_Ds_and_flag_runs_past_four_passes()
+    {
+        var onePass = Run("one", LanguageGroups.IsoFlop, 2, 64, 4.0, tokens: 3_000_000);
+        var many = Run("many", LanguageGroups.Data, 2, 64, 4.2, tokens: 1_000_000, datasetTokens: 100_000);
+
+        var points = JointPoint.Of([onePass, many], 3_000_000);
+
+        Assert.Equal(3_000_000 * (1 - Math.Exp(-1)), points[0].UniqueTokens, 1e-6);
+        Assert.Equal(3_000_000, points[0].TokensTrained);
+        Assert.True(points[0].WithinRepetitionLimit);
+        Assert.Equal(10, points[1].Passes, 9);
+        Assert.False(points[1].WithinRepetitionLimit);
+        Assert.Equal(100_000 * (1 - Math.Exp(-10)), points[1].UniqueTokens, 1e-6);
+        var kaplan = JointPoint.Kaplan(points);
+        var chinchilla = JointPoint.Chinchilla(points, p => p.TotalParams);
+        Assert.Equal(points[1].UniqueTokens, kaplan.X2[1]);
+        Assert.Equal(1_000_000, chinchilla.X2[1]);
+        Assert.Equal(onePass.TotalParams, chinchilla.X[0]);
+    }
+
+    [Fact]
+    public void Transfer_reports_a_slope_below_one_as_a_growing_offset_not_a_constant_one()
+    {
+        // Moby-Dick loss = 2 + 0.6 x validation loss: as validation loss falls, the gap widens.
+        double[] val = [4.6, 4.2, 3.9, 3.6, 3.3];
+        var runs = val.Select((v, i) => Run($"r{i}", LanguageGroups.Converged, 1 + i, 16 * (i + 1), v, transferLoss: 2 + 0.6 * v)).ToArray();
+
+        var transfer = Transfer.Analyse(runs, new BootstrapOptions(Resamples: 100));
+
+        Assert.Equal(0.6, transfer.Slope, 9);
+        Assert.Equal(2 + 0.6 * 4.6 - 4.6, transfer.OffsetOfWeakest, 9);
+        Assert.Equal(2 + 0.6 * 3.3 - 3.3, transfer.OffsetOfBest, 9);
+        Assert.True(transfer.OffsetOfBest > transfer.OffsetOfWeakest);
+        Assert.False(transfer.ConstantOffsetConsistent);
+    }
+
+    [Fact]
+    public void Transfer_with_a_constant_offset_has_slope_one()
+    {
+        double[] val = [4.6, 4.2, 3.9, 3.6];
+        var runs = val.Select((v, i) => Run($"r{i}", LanguageGroups.Converged, 1 + i, 16 * (i + 1), v, transferLoss: v + 0.7)).ToArray();
+
+        var transfer = Transfer.Analyse(runs, new BootstrapOptions(Resamples: 100));
+
+        Assert.Equal(1.0, transfer.Slope, 9);
+        Assert.True(transfer.ConstantOffsetConsistent);
+        Assert.Equal(0.7, transfer.OffsetOfBest, 9);
+    }
+
+    [Fact]
+    public void Shape_at_matched_total_parameters_compares_runs_of_about_the_same_total_count()
+    {
+        (int L, int D)[] shapes = [(1, 12), (1, 24), (2, 32), (2, 48), (2, 64), (3, 96)];
+        var size = shapes.Select(s => Run($"s{s.D}", LanguageGroups.Size, s.L, s.D, 10 / Math.Pow(Run("p", "", s.L, s.D, 1).TotalParams, 0.1))).ToList();
+        var trend = ScalingLawFitter.Fit(new PowerLaw(), new FitData(size.Select(r => r.TotalParams).ToArray(), size.Select(r => r.FinalLoss).ToArray()));
+        // L8-d40 has about the total parameters of L2-d64 (far more of them outside the embedding); it does 3% worse.
+        var deep = Run("deep", LanguageGroups.Shape, 8, 40, 1.03 * 10 / Math.Pow(Run("p", "", 8, 40, 1).TotalParams, 0.1));
+        double target = Run("p", "", 2, 64, 1).TotalParams;
+
+        var shape = ShapeIndependence.Analyse("total", size.Append(deep), r => r.TotalParams, target, trend, tolerance: 0.1);
+
+        Assert.Equal(["deep", "s64"], shape.Points.Select(p => p.Id).Order());
+        Assert.Equal(3.0, shape.SpreadPercent, 3);
+        Assert.Equal("total", shape.Count);
     }
 
     [Fact]
@@ -212,7 +178,7 @@ public class LanguageAnalysisTests
         var runs = shapes.Select(s => Run($"s{s.D}", LanguageGroups.Size, s.L, s.D, Math.Pow(1e9 / N(s.L, s.D), 0.07))).ToList();
         runs.Add(Run("lonely", LanguageGroups.Shape, 1, 192, 3.0));
         var size = SizeScaling.Analyse(runs, new BootstrapOptions(Resamples: 20));
-        var error = Assert.Throws<InvalidOperationException>(() => ShapeIndependence.Analyse(runs, size.Fit));
+        var error = Assert.Throws<InvalidOperationException>(() => ShapeIndependence.Analyse("non-embedding", runs, r => r.N, N(1, 192), size.Fit));
         Assert.Contains("two or more aspect ratios", error.Message);
     }
 }

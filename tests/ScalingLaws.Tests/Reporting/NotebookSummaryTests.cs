@@ -46,6 +46,19 @@ public class NotebookSummaryTests
     }
 
     [Fact]
+    public void Named_numbers_are_written_in_order_as_name_and_value_objects()
+    {
+        NotebookSummary.Clear();
+        NotebookSummary.Record("steps", new[] { ("Kaplan's setup", 0.9), ("+ head FLOPs counted", double.NaN) });
+
+        var steps = NotebookSummary.Snapshot()["steps"]!.AsArray();
+
+        Assert.Equal(["Kaplan's setup", "+ head FLOPs counted"], steps.Select(s => s!["name"]!.GetValue<string>()));
+        Assert.Equal(0.9, steps[0]!["value"]!.GetValue<double>());
+        Assert.Null(steps[1]!["value"]);
+    }
+
+    [Fact]
     public void A_value_needs_a_name() =>
         Assert.Throws<ArgumentException>(() => NotebookSummary.Record(" ", 1.0));
 }

@@ -75,7 +75,7 @@ public class SweepKillResumeTests
             ["name"] = "typo",
             ["defaults"] = defaults,
             ["runs"] = new JsonArray(
-                new JsonObject { ["id"] = "described", ["group"] = "size", ["budget_flops"] = 1e9 },
+                new JsonObject { ["id"] = "described", ["group"] = "size", ["budget_flops"] = 1e9, ["tags"] = new JsonObject { ["arm"] = "tuned" } },
                 new JsonObject { ["id"] = "typo", ["schedule"] = new JsonObject { ["warmup_token"] = 100 } }),
         });
         var error = Assert.Throws<ArgumentException>(() => SweepTraining.ValidateAll(sweep));

@@ -1,50 +1,103 @@
 using Plotly.NET;
+using ScalingLaws.Fitting;
 using ScalingLaws.Plotting;
 
 namespace ScalingLaws.Experiments.Language;
 
-/// <summary>The charts of notebook 01, each mirroring a figure of Kaplan et al. 2020 (log-log where the law is a power law).</summary>
+/// <summary>The charts of notebook 01, each mirroring a figure of Kaplan et al. 2020, Hoffmann et al. 2022 or Porian et al. 2024.</summary>
 public static class LanguageCharts
 {
-    /// <summary>Figure 1 (right) / 6: early-stopped loss against non-embedding N, with the L(N) fit.</summary>
-    public static GenericChart LossVsParams(SizeScaling s)
+    /// <summary>
+    /// Kaplan's figure 1 (right): loss against non-embedding N, the converged (early-stopped) runs with their fit and the
+    /// fit without the largest model, beside the fixed-step curve of the first edition.
+    /// </summary>
+    public static GenericChart LossVsParams(IReadOnlyList<LanguageRun> converged, FitResult fit, FitResult withoutLargest, IReadOnlyList<LanguageRun> fixedStep)
     {
-        var n = s.Points.Select(p => p.NonEmbeddingParams).ToArray();
-        return Charts.LogLog($"L(N): alpha_N = {s.AlphaN:F3} {s.AlphaNInterval}, R^2 = {s.Fit.R2Log:F3}", "non-embedding parameters N", "loss (nats/token)",
-            new Series("size runs", n, s.Points.Select(p => p.LossNatsPerToken).ToArray()),
-            Series.Curve($"fit (N_c/N)^{s.AlphaN:F3}", x => s.Fit.Predict(x), n.Min() / 1.5, n.Max() * 3),
-            Series.Curve("fit without the largest model", x => s.Extrapolation.Fit.Predict(x), n.Min() / 1.5, n.Max() * 3, style: SeriesStyle.DashedLine));
+        var n = converged.Select(r => r.N).ToArray();
+        var series = new List<Series>
+        {
+            new("converged (early-stopped)", n, converged.Select(r => r.FinalLoss).ToArray()),
+            Series.Curve($"fit (N_c/N)^{fit["alpha"]:F3}", x => fit.Predict(x), n.Min() / 1.5, n.Max() * 3),
+            Series.Curve("fit without the largest model", x => withoutLargest.Predict(x), n.Min() / 1.5, n.Max() * 3, style: SeriesStyle.DashedLine),
+        };
+        if (fixedStep.Count > 0)
+            series.Add(new Series("fixed 3M tokens (first edition: step-limited)", fixedStep.Select(r => r.N).ToArray(), fixedStep.Select(r => r.BestValLoss).ToArray(), SeriesStyle.PointsAndLine));
+        return Charts.LogLog($"L(N): converged alpha_N = {fit["alpha"]:F3}", "non-embedding parameters N", "loss (nats/token)", [.. series]);
     }
 
-    /// <summary>Figure 6 (left): the same losses against total parameters, embeddings included: no clean line for small models.</summary>
-    public static GenericChart LossVsTotalParams(SizeScaling s)
+    /// <summary>Kaplan's figure 9 (left): early-stopped loss against unique tokens, one line per size, with eq. 1.5 fitted.</summary>
+    public static GenericChart Joint(IReadOnlyList<JointPoint> points, FitResult kaplan)
     {
-        var total = s.Points.Select(p => p.TotalParams).ToArray();
-        return Charts.LogLog($"Against total parameters: R^2 = {s.TotalParamsFit.R2Log:F3} (non-embedding: {s.Fit.R2Log:F3})", "total parameters (with embeddings)", "loss (nats/token)",
-            new Series("size runs", total, s.Points.Select(p => p.LossNatsPerToken).ToArray()),
-            Series.Curve("power-law fit", x => s.TotalParamsFit.Predict(x), total.Min() / 1.5, total.Max() * 1.5));
+        var series = new List<Series>();
+        double lo = points.Min(p => p.UniqueTokens) / 1.5, hi = points.Max(p => p.UniqueTokens) * 1.5;
+        foreach (var size in points.GroupBy(p => p.NonEmbeddingParams).OrderBy(g => g.Key))
+        {
+            var ordered = size.OrderBy(p => p.UniqueTokens).ToArray();
+            series.Add(new Series($"N = {size.Key:N0}", ordered.Select(p => p.UniqueTokens).ToArray(), ordered.Select(p => p.Loss).ToArray()));
+            series.Add(Series.Curve($"eq. 1.5 at N = {size.Key:N0}", d => kaplan.Predict(size.Key, d), lo, hi, 40, SeriesStyle.DashedLine));
+        }
+        return Charts.LogLog($"L(N, D), Kaplan's eq. 1.5: alpha_N = {kaplan["alpha_N"]:F3}, alpha_D = {kaplan["alpha_D"]:F3}",
+            "unique tokens seen D", "early-stopped loss (nats/token)", [.. series]);
     }
 
-    /// <summary>Figure 5: deviation from the L(N) trend against aspect ratio.</summary>
-    public static GenericChart Shape(ShapeIndependence s) =>
-        Charts.LogX($"Shape: spread {s.SpreadPercent:F1}% over a {s.AspectRange:F0}x range of d_model/n_layer", "aspect ratio d_model / n_layer", "loss relative to L(N) fit (%)",
-            new Series("runs near the same N", s.Points.Select(p => p.AspectRatio).ToArray(), s.Points.Select(p => p.DeviationPercent).ToArray()));
-
-    /// <summary>Figure 1 (middle): early-stopped loss against dataset size for the largest data-run model, with L(D).</summary>
-    public static GenericChart LossVsData(DataScaling d)
+    /// <summary>Hoffmann et al.'s figure 3 (left): final loss against N at each budget, seeds averaged, the counted minima marked.</summary>
+    public static GenericChart IsoFlop(string title, IReadOnlyList<IsoFlopProfile> profiles, ComputeConvention axis)
     {
-        var x = d.LdPoints.Select(p => p.DatasetTokens).ToArray();
-        return Charts.LogLog($"L(D) at N = {d.LdPoints[0].NonEmbeddingParams:N0}: alpha_D = {d.AlphaD:F3} {d.AlphaDInterval}", "dataset size D (tokens)", "early-stopped loss (nats/token)",
-            new Series("nested subsets", x, d.LdPoints.Select(p => p.LossNatsPerToken).ToArray()),
-            Series.Curve("fit (D_c/D)^alpha_D", v => d.LdFit.Predict(v), x.Min() / 1.5, x.Max() * 3));
+        var series = profiles.Select(p => new Series($"C = {p.BudgetFlops:G3}{(p.Counts ? "" : $" ({p.Verdict})")}",
+            p.Sizes.Select(s => axis.Params(s.Run)).ToArray(), p.Sizes.Select(s => s.Loss).ToArray(), SeriesStyle.PointsAndLine)).ToList();
+        var minima = profiles.Where(p => p.Counts).ToArray();
+        if (minima.Length > 0)
+            series.Add(new Series("counted minima", minima.Select(p => p.Minimum!.Params(axis)).ToArray(), minima.Select(p => p.Minimum!.Loss).ToArray()));
+        return Charts.LogX(title, $"N ({axis.Name})", "final loss, whole validation split (nats/token)", [.. series]);
     }
 
-    /// <summary>Figure 4 (right): the overfitting penalty against N^(alpha_N/alpha_D) / D.</summary>
-    public static GenericChart Overfitting(DataScaling d) =>
-        Charts.LogX($"Overfitting: L(N,D)/L(N,inf) - 1 against N^{d.OverfitExponent:F2}/D", $"N^{d.OverfitExponent:F2} / D", "loss penalty (fraction)",
-            // Overfitting is sorted by ratio, and grouping keeps that order within each size.
-            d.Overfitting.GroupBy(o => o.NonEmbeddingParams).OrderBy(g => g.Key).Select(g =>
-                new Series($"N = {g.Key:N0}", g.Select(o => o.Ratio).ToArray(), g.Select(o => o.Penalty).ToArray(), SeriesStyle.PointsAndLine)).ToArray());
+    /// <summary>N_opt(C) or D_opt(C) in several conventions, each with its fit.</summary>
+    public static GenericChart Allocation(string title, IReadOnlyList<OptimalAllocation> allocations, bool tokens = false)
+    {
+        var series = new List<Series>();
+        foreach (var a in allocations.Where(a => a.Points.Count > 0))
+        {
+            var c = a.Points.Select(p => p.ComputeFlops).ToArray();
+            series.Add(new Series(a.Convention.Name, c, a.Points.Select(p => tokens ? p.Tokens : p.Params).ToArray()));
+            if ((tokens ? a.Tokens : a.Params) is { } law)
+                series.Add(Series.Curve($"{a.Convention.Name}: {(tokens ? "b" : "a")} = {law.Exponent:F2}", law.Predict, c.Min(), c.Max(), style: SeriesStyle.DashedLine));
+        }
+        if (series.Count == 0) series.Add(new Series("no budget with a counted minimum", [], []));
+        return Charts.LogLog(title, "compute C (FLOPs, in each convention's count)", tokens ? "compute-optimal tokens D_opt" : "compute-optimal N_opt", [.. series]);
+    }
+
+    /// <summary>Porian et al.'s figure 1 as one chart: our exponent after each step with its interval, beside theirs.</summary>
+    public static GenericChart Porian(IReadOnlyList<PorianStep> steps)
+    {
+        var measured = steps.Where(s => s.Allocation.Params is not null).ToArray();
+        var series = new List<Series>
+        {
+            new("ours", measured.Select(s => (double)s.Number).ToArray(), measured.Select(s => s.Allocation.Exponent).ToArray()),
+            new("Porian et al., RefinedWeb", steps.Select(s => (double)s.Number).ToArray(), steps.Select(s => s.PublishedRefinedWeb).ToArray(), SeriesStyle.DashedLine),
+            new("Porian et al., OpenWebText2", steps.Select(s => (double)s.Number).ToArray(), steps.Select(s => s.PublishedOpenWebText2).ToArray(), SeriesStyle.DashedLine),
+        };
+        foreach (var s in measured.Where(s => double.IsFinite(s.Allocation.Params!.ExponentInterval.Lower)))
+            series.Add(new Series($"95% interval, step {s.Number}", [s.Number, s.Number],
+                [s.Allocation.Params!.ExponentInterval.Lower, s.Allocation.Params.ExponentInterval.Upper], SeriesStyle.Line));
+        return Charts.Linear("N_opt ~ C^a after each of Porian et al.'s steps", "step: 1 Kaplan's setup, 2 head counted, 3 warm-up, 4 cosine per budget, 5 tuned",
+            "exponent a", [.. series]);
+    }
+
+    /// <summary>Kaplan's figure 1 (left), Chinchilla style: the loss at each counted IsoFLOP minimum against compute, with L(C).</summary>
+    public static GenericChart LossVsCompute(IReadOnlyList<OptimalPoint> minima, FitResult? fit, double flopsPerUnit, string unit)
+    {
+        var c = minima.Select(p => p.ComputeFlops / flopsPerUnit).ToArray();
+        var series = new List<Series> { new("IsoFLOP minima", c, minima.Select(p => p.LossNatsPerToken).ToArray()) };
+        if (fit is not null && c.Length > 0)
+            series.Add(Series.Curve($"L(C) = (C_c/C)^{fit["alpha"]:F3}", x => fit.Predict(x), c.Min() / 1.5, c.Max() * 1.5, style: SeriesStyle.DashedLine));
+        return Charts.LogLog("L(C) from the compute-optimal models", $"compute C ({unit}, head counted)", "loss at the optimum (nats/token)", [.. series]);
+    }
+
+    /// <summary>Figure 5: deviation from the size trend against aspect ratio, at matched non-embedding N and at matched total parameters.</summary>
+    public static GenericChart Shape(params ShapeIndependence[] comparisons) =>
+        Charts.LogX("Shape: loss relative to the size trend", "aspect ratio d_model / n_layer", "deviation from the trend (%)",
+            comparisons.Select(s => new Series($"matched {s.Count} (spread {s.SpreadPercent:F1}%)", s.Points.Select(p => p.AspectRatio).ToArray(),
+                s.Points.Select(p => p.DeviationPercent).ToArray(), SeriesStyle.PointsAndLine)).ToArray());
 
     /// <summary>Figure 2 / 4 (left): learning curves L(S) per size, with the fitted L(N, S) dashed.</summary>
     public static GenericChart Curves(LearningCurves c)
@@ -60,42 +113,6 @@ public static class LanguageCharts
         return Charts.LogLog($"L(N, S): alpha_S = {c.AlphaS:F2}, S_c = {c.SC:G3}", "optimiser steps S", "held-out loss (nats/token)", [.. series]);
     }
 
-    /// <summary>Figure 1 (left): every learning curve against compute, the frontier and L(C) over it.</summary>
-    public static GenericChart Compute(ComputeScaling c)
-    {
-        var series = c.CurvesKaplanFlops.Select(curve => new Series($"N = {curve.NonEmbeddingParams:N0}",
-            curve.ComputeFlops.Select(f => f / ComputeScaling.FlopsPerPfDay).ToArray(), curve.LossNatsPerToken.ToArray(), SeriesStyle.Line)).ToList();
-        if (c.Envelope.Count > 0)
-            series.Add(new Series("lower envelope (compute-efficient frontier)", c.Envelope.Select(p => p.ComputeFlops / ComputeScaling.FlopsPerPfDay).ToArray(),
-                c.Envelope.Select(p => p.LossNatsPerToken).ToArray(), SeriesStyle.PointsAndLine));
-        if (c.FrontierKaplan.Count > 0)
-            series.Add(new Series("interior minima (N_opt budgets)", c.FrontierKaplan.Select(p => p.ComputeFlops / ComputeScaling.FlopsPerPfDay).ToArray(),
-                c.FrontierKaplan.Select(p => p.LossNatsPerToken).ToArray()));
-        if (c.LossFrontierFit is { } fit)
-            series.Add(Series.Curve($"L(C) at a fixed batch, alpha_C = {fit["alpha"]:F3}", x => fit.Predict(x),
-                c.EnvelopeFitted.Min(p => p.ComputeFlops) / ComputeScaling.FlopsPerPfDay, c.EnvelopeFitted.Max(p => p.ComputeFlops) / ComputeScaling.FlopsPerPfDay, style: SeriesStyle.DashedLine));
-        return Charts.LogLog("Loss against compute (non-embedding FLOPs, Kaplan's count)", "compute C (PF-days)", "held-out loss (nats/token)", [.. series]);
-    }
-
-    /// <summary>Figure 14 / Porian et al. figure 1: the compute-optimal N at each budget, three ways, with N_opt(C) fits.</summary>
-    public static GenericChart Allocation(ComputeScaling c)
-    {
-        var series = new List<Series>();
-        foreach (var e in new[] { c.KaplanStyle, c.HeadFlopsCounted, c.ChinchillaStyle }.Where(e => e.Frontier.Count > 0))
-        {
-            series.Add(new Series($"{e.Name} frontier", e.Frontier.Select(p => p.ComputeFlops).ToArray(), e.Frontier.Select(p => p.NonEmbeddingParams).ToArray()));
-            if (e.OptimalParams is { } law)
-                series.Add(Series.Curve($"{e.Name}: a = {law.Exponent:F2}", law.Predict, e.Frontier.Min(p => p.ComputeFlops), e.Frontier.Max(p => p.ComputeFlops), style: SeriesStyle.DashedLine));
-        }
-        return Charts.LogLog("N_opt(C): where Kaplan's and Chinchilla's exponents part", "compute C (FLOPs)", "compute-optimal N", [.. series]);
-    }
-
-    /// <summary>Hoffmann et al. 2022, figure 3: IsoFLOP profiles, final loss against N at each budget.</summary>
-    public static GenericChart IsoFlop(ComputeScaling c) =>
-        Charts.LogX("IsoFLOP profiles (each run trained to its budget)", "non-embedding parameters N", "final held-out loss (nats/token)",
-            c.IsoFlop.GroupBy(p => p.BudgetFlops).OrderBy(g => g.Key).Select(g => new Series($"C = {g.Key:G2} FLOPs",
-                g.Select(p => p.NonEmbeddingParams).ToArray(), g.Select(p => p.LossNatsPerToken).ToArray(), SeriesStyle.PointsAndLine)).ToArray());
-
     /// <summary>Figure 10: the gradient noise scale against loss, with B_crit(L).</summary>
     public static GenericChart NoiseScale(CriticalBatch b)
     {
@@ -106,14 +123,14 @@ public static class LanguageCharts
         return Charts.LogLog("Critical batch size from the gradient noise scale", "held-out loss (nats/token)", "B_simple (tokens)", [.. series]);
     }
 
-    /// <summary>Figure 8: loss on Moby-Dick against loss on held-out addresses.</summary>
+    /// <summary>Figure 8: loss on Moby-Dick against loss on held-out addresses, the fitted line beside a constant offset.</summary>
     public static GenericChart Transfer(Transfer t)
     {
         double lo = t.Points.Min(p => p.ValLoss), hi = t.Points.Max(p => p.ValLoss);
-        return Charts.Linear($"Transfer: {t.SplitName} loss = {t.Intercept:F2} + {t.Slope:F2} x val loss (mean offset {t.MeanOffset:F2} nats)",
+        return Charts.Linear($"Transfer: {t.SplitName} = {t.Intercept:F2} + {t.Slope:F2} x val (offset {t.OffsetOfWeakest:F2} to {t.OffsetOfBest:F2} nats)",
             "held-out addresses loss (nats/token)", "Moby-Dick loss (nats/token)",
-            new Series("size runs", t.Points.Select(p => p.ValLoss).ToArray(), t.Points.Select(p => p.TransferLoss).ToArray()),
+            new Series("runs", t.Points.Select(p => p.ValLoss).ToArray(), t.Points.Select(p => p.TransferLoss).ToArray()),
             new Series("least-squares line", [lo, hi], [t.Intercept + t.Slope * lo, t.Intercept + t.Slope * hi], SeriesStyle.Line),
-            new Series("constant offset (slope 1)", [lo, hi], [lo + t.MeanOffset, hi + t.MeanOffset], SeriesStyle.DashedLine));
+            new Series("constant offset through the weakest model (slope 1)", [lo, hi], [lo + t.OffsetOfWeakest, hi + t.OffsetOfWeakest], SeriesStyle.DashedLine));
     }
 }
