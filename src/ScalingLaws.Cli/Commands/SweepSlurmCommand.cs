@@ -46,7 +46,7 @@ internal static class SweepSlurmCommand
         if (submit && sbatch is null)
             return Error($"--submit needs Slurm's sbatch, and it is not on PATH here. Run this on the cluster's login node, or drop --submit and submit the written script there with sbatch.");
 
-        var store = new SweepResultStore(results, sweep.Name);
+        var store = new SweepResultStore(results, sweep.Name).Create();
         // Runs `sweep run` would train: no record, or a record from an older version of the run's config.
         int left = sweep.Runs.Count(run => !store.IsComplete(run.Id) || !store.MatchesConfig(run.Id, sweep.ConfigFor(run)));
         if (left == 0)

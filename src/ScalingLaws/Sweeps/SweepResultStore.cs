@@ -13,11 +13,17 @@ public sealed class SweepResultStore
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>Opens (and creates) <c>ROOT/SWEEP_NAME/</c>.</summary>
-    public SweepResultStore(string root, string sweepName)
+    /// <summary>
+    /// Opens <c>ROOT/SWEEP_NAME/</c> without creating it: reading a sweep (its status, cached records) leaves no empty
+    /// folder behind that would look like committed results. <see cref="Create"/> makes it before the first write.
+    /// </summary>
+    public SweepResultStore(string root, string sweepName) => Folder = Path.GetFullPath(Path.Combine(root, sweepName));
+
+    /// <summary>Creates the folder, for a writer (a sweep about to train); returns this store.</summary>
+    public SweepResultStore Create()
     {
-        Folder = Path.GetFullPath(Path.Combine(root, sweepName));
         Directory.CreateDirectory(Folder);
+        return this;
     }
 
     /// <summary>The sweep's results folder.</summary>
@@ -71,14 +77,14 @@ public sealed class SweepResultStore
     /// </summary>
     public bool TryWriteResult(string runId, JsonObject record)
     {
-        string path = ResultPath(runId);
+        string path = Create().ResultPath(runId);
         return AtomicFile.TryCreate(path, stream => Write(stream, path, record));
     }
 
     /// <summary>Records why a run failed, so the next pass can retry it and a person can read why.</summary>
     public void WriteFailure(string runId, JsonObject note)
     {
-        string path = FailurePath(runId);
+        string path = Create().FailurePath(runId);
         AtomicFile.Write(path, stream => Write(stream, path, note));
     }
 
@@ -110,6 +116,7 @@ public sealed class SweepResultStore
     public IReadOnlyDictionary<string, JsonObject> ReadAll()
     {
         var records = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        if (!Directory.Exists(Folder)) return records;
         foreach (var path in Directory.EnumerateFiles(Folder, "*.json"))
         {
             string name = Path.GetFileNameWithoutExtension(path);

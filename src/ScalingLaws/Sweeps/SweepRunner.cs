@@ -77,7 +77,7 @@ public static class SweepRunner
                 throw new ArgumentException($"Sweep '{sweep.Name}' has no run(s) {string.Join(", ", unknown)}. Its runs: {string.Join(", ", sweep.Runs.Select(r => r.Id))}.", nameof(onlyRunIds));
         }
         var runs = sweep.Runs.Where(r => onlyRunIds is null || onlyRunIds.Contains(r.Id)).ToList();
-        store.RemoveStaleTemporaries(staleAfter ?? DefaultStaleAfter);
+        store.Create().RemoveStaleTemporaries(staleAfter ?? DefaultStaleAfter);
         int completed = 0, already = 0, failed = 0;
         var elsewhere = new List<string>();
         for (int i = 0; i < runs.Count; i++)

@@ -36,6 +36,19 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Reading_a_sweep_that_never_ran_leaves_no_folder_behind_and_the_first_write_makes_it()
+    {
+        // An empty folder would pass for committed results (run-notebooks.sh renders a notebook whose folders exist).
+        var store = new SweepResultStore(Root, "unit");
+        Assert.Empty(store.ReadAll());
+        Assert.False(store.IsComplete("r0"));
+        Assert.False(Directory.Exists(store.Folder));
+
+        Assert.True(store.TryWriteResult("r0", new JsonObject { ["size"] = 1, ["status"] = "completed" }));
+        Assert.Equal(["r0"], store.ReadAll().Keys);
+    }
+
+    [Fact]
     public void A_second_pass_skips_completed_runs()
     {
         var store = new SweepResultStore(Root, "unit");
@@ -85,7 +98,7 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void A_claim_left_by_a_dead_process_is_taken_over()
     {
-        var store = new SweepResultStore(Root, "unit");
+        var store = new SweepResultStore(Root, "unit").Create();
         using (var dead = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!)
         {
             dead.WaitForExit();
@@ -98,7 +111,7 @@ public sealed class SweepRunnerTests : IDisposable
     [Fact]
     public void A_live_claim_is_respected_until_its_heartbeat_goes_stale()
     {
-        var store = new SweepResultStore(Root, "unit");
+        var store = new SweepResultStore(Root, "unit").Create();
         File.WriteAllText(store.ClaimPath("r0"), $$"""{"token": "other", "host": "another-machine", "pid": 1}""");
         var report = SweepRunner.Run(Sweep(1), store, (c, _) => Record(c));
         Assert.Equal(1, report.ClaimedElsewhere);

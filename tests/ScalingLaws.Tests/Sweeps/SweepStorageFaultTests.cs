@@ -96,7 +96,7 @@ public sealed class SweepStorageFaultTests : IDisposable
     [Fact]
     public void Temporaries_left_by_killed_writers_are_cleared_when_a_sweep_starts()
     {
-        var store = new SweepResultStore(_temp.Path, _name);
+        var store = new SweepResultStore(_temp.Path, _name).Create();
         string left = Path.Combine(store.Folder, "r0.failed.json.4242.0123abcd.tmp");
         string live = Path.Combine(store.Folder, ".r1.json.0123abcd.tmp");
         File.WriteAllBytes(left, []);
@@ -111,7 +111,7 @@ public sealed class SweepStorageFaultTests : IDisposable
     [Fact]
     public void Runs_another_process_finished_meanwhile_count_as_done_not_as_running_elsewhere()
     {
-        var store = new SweepResultStore(_temp.Path, _name);
+        var store = new SweepResultStore(_temp.Path, _name).Create();
         File.WriteAllText(store.ClaimPath("r0"), """{"token": "other", "host": "another-machine", "pid": 1}""");
         var report = SweepRunner.Run(Sweep(2), store, (c, _) =>
         {

@@ -4,17 +4,27 @@ using ScalingLaws.Experiments;
 
 namespace ScalingLaws.Tests.Experiments;
 
-/// <summary>The committed full-preset records that notebook 01 renders with cached = true.</summary>
-public class CachedLanguageResultsTests
+/// <summary>The committed full-preset records that the notebooks render with cached = true.</summary>
+public class CachedFullResultsTests
 {
     private static string Sweeps => RepoRoot.Path("notebooks", "sweeps");
 
     private static string Results => RepoRoot.Path("data", "results");
 
-    [Fact]
-    public void Every_committed_full_record_was_trained_from_the_current_sweep_file_and_says_how_to_reproduce_it()
+    /// <summary>Every sweep with committed full records (language-full, image-photos-full, ...), by experiment name.</summary>
+    public static TheoryData<string> CommittedFullSweeps()
     {
-        var experiment = Experiment.Open("language", "full", Sweeps, cached: true, cachedResultsRoot: Results);
+        var names = new TheoryData<string>();
+        foreach (string folder in Directory.EnumerateDirectories(Results, "*-full").Where(f => Directory.EnumerateFiles(f, "*.json").Any()).Order(StringComparer.Ordinal))
+            names.Add(Path.GetFileName(folder)[..^"-full".Length]);
+        return names;
+    }
+
+    [Theory]
+    [MemberData(nameof(CommittedFullSweeps))]
+    public void Every_committed_full_record_was_trained_from_the_current_sweep_file_and_says_how_to_reproduce_it(string name)
+    {
+        var experiment = Experiment.Open(name, "full", Sweeps, cached: true, cachedResultsRoot: Results);
         var records = Directory.EnumerateFiles(experiment.Store.Folder, "*.json").Where(f => !f.EndsWith(".failed.json")).ToArray();
 
         Assert.NotEmpty(records);
@@ -27,7 +37,7 @@ public class CachedLanguageResultsTests
             Assert.Matches(new Regex("^[0-9a-f]{40}$"), (string?)record["git_commit"]);
             Assert.False(string.IsNullOrEmpty((string?)record["machine"]?["host_name"]), $"{id} has no machine");
             Assert.True(DateTimeOffset.TryParse((string?)record["date"], out _), $"{id} has no date");
-            Assert.Equal($"scaling sweep run notebooks/sweeps/language-full.json --results data/results --only {id}", (string?)record["sweep"]?["reproduce"]);
+            Assert.Equal($"scaling sweep run notebooks/sweeps/{name}-full.json --results data/results --only {id}", (string?)record["sweep"]?["reproduce"]);
         }
     }
 
