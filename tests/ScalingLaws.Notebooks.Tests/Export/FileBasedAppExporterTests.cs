@@ -59,22 +59,34 @@ public class FileBasedAppExporterTests
     public async Task Dotnet_run_of_the_exported_notebook_writes_the_runners_summary_values(string name)
     {
         ExportTo(RepositoryNotebookRuns.NotebookPath(name), out string app);
-        string summary = Path.Combine(Path.GetDirectoryName(app)!, "summary.json");
-        var start = new ProcessStartInfo("dotnet", ["run", app, "--", "preset=smoke", "--summary", summary])
+        string folder = Path.GetDirectoryName(app)!;
+        string summary = Path.Combine(folder, "summary.json");
+        // The build goes into the test's own folder, deleted below: by default `dotnet run FILE.cs` keeps a 1.1 GB
+        // build (TorchSharp's natives for every platform) per file path under ~/.local/share/dotnet/runfile, and one
+        // per test run filled the CI machine's disk.
+        string artifacts = Path.Combine(folder, "artifacts");
+        var start = new ProcessStartInfo("dotnet", ["run", app, "--artifacts-path", artifacts, "--", "preset=smoke", "--summary", summary])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(app)!,
+            WorkingDirectory = folder,
         };
         // The test host's MSBuild settings are not the app's.
         foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(variable);
-        using var child = Process.Start(start)!;
-        var stderr = child.StandardError.ReadToEndAsync();
-        string stdout = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(15));
-        Assert.True(child.ExitCode == 0, $"dotnet run {app} exited with {child.ExitCode}:\n{stdout}\n{await stderr}");
+        try
+        {
+            using var child = Process.Start(start)!;
+            var stderr = child.StandardError.ReadToEndAsync();
+            string stdout = await child.StandardOutput.ReadToEndAsync();
+            await child.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(15));
+            Assert.True(child.ExitCode == 0, $"dotnet run {app} exited with {child.ExitCode}:\n{stdout}\n{await stderr}");
 
-        var values = JsonNode.Parse(File.ReadAllText(summary))!["values"]!;
-        Assert.Equal((await RepositoryNotebookRuns.SummaryValues(name)).ToJsonString(), values.ToJsonString());
+            var values = JsonNode.Parse(File.ReadAllText(summary))!["values"]!;
+            Assert.Equal((await RepositoryNotebookRuns.SummaryValues(name)).ToJsonString(), values.ToJsonString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
