@@ -35,6 +35,22 @@ public sealed record ExperimentRun(string Id, RunResult Result, JsonObject RunCo
     /// </summary>
     public double FinalLoss => Result.FinalEvaluation?.TryGetValue("val", out var val) == true ? val.NatsPerToken : BestValLoss;
 
+    /// <summary>
+    /// Each example's summed loss in <paramref name="region"/> from the run's final evaluation of <paramref name="split"/>,
+    /// in the split's example order, and the tokens each scored (for a bootstrap over the held-out examples).
+    /// </summary>
+    public (float[] Nats, double[] Tokens) PerExample(string region, string split = "val")
+    {
+        var evaluation = Result.FinalEvaluation?.GetValueOrDefault(split)
+            ?? throw new InvalidOperationException($"Run {Id} has no final evaluation of {split}; its sweep needs \"final_evaluation\": true (retrain it).");
+        var nats = evaluation.PerExampleNats?.GetValueOrDefault(region)
+            ?? throw new InvalidOperationException($"Run {Id}'s evaluation of {split} has no per-example losses for region {region}; it is kept for datasets of whole examples.");
+        var score = evaluation.Regions[region];
+        if (score.Examples != nats.Length || score.Tokens % score.Examples != 0)
+            throw new InvalidOperationException($"Run {Id}'s {region} examples have different lengths; per-example tokens are only known for fixed-length examples.");
+        return (nats, Enumerable.Repeat((double)(score.Tokens / score.Examples), nats.Length).ToArray());
+    }
+
     /// <summary>Tokens in a split of the dataset the run trained on, from the provenance its record keeps (null when unknown).</summary>
     public long? SplitTokens(string split) => Result.Dataset?["splits"]?[split]?["tokens"]?.GetValue<long>();
 

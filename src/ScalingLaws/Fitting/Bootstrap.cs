@@ -98,4 +98,62 @@ public static class Bootstrap
         });
         return new BootstrapResult(law, samples, options.ConfidenceLevel);
     }
+    /// <summary>
+    /// As <see cref="Run(FitResult, FitData, BootstrapOptions?, IReadOnlyList{int}?)"/> for points that are losses of
+    /// runs on one shared held-out set, which is itself a sample: each resample draws the runs and, independently and
+    /// once for all runs, the held-out examples, and recomputes every run's loss on the drawn examples before the refit.
+    /// A constant such as L_inf is then the entropy of the held-out sample, and only the examples part of the resample
+    /// carries that sample's error, which moves every run's loss together and which resampling the runs cannot see.
+    /// <paramref name="exampleNats"/>[i][j] is run i's summed loss on example j (the same examples, in the same order, for
+    /// every run) and <paramref name="exampleTokens"/>[j] the tokens it scored there; run i's point must be their ratio.
+    /// </summary>
+    public static BootstrapResult RunOverRunsAndExamples(FitResult fit, FitData data, IReadOnlyList<IReadOnlyList<float>> exampleNats,
+        IReadOnlyList<double> exampleTokens, BootstrapOptions? options = null)
+    {
+        options ??= new BootstrapOptions();
+        if (exampleNats.Count != data.Count)
+            throw new ArgumentException($"Give one row of per-example losses per point ({data.Count}); got {exampleNats.Count}.", nameof(exampleNats));
+        int examples = exampleTokens.Count;
+        if (examples < 2) throw new ArgumentException($"Resampling held-out examples needs at least 2 of them; got {examples}.", nameof(exampleTokens));
+        for (int i = 0; i < data.Count; i++)
+        {
+            if (exampleNats[i].Count != examples)
+                throw new ArgumentException($"Point {i} has losses on {exampleNats[i].Count} held-out examples and the set has {examples}; " +
+                    "every run must be scored on the same examples in the same order (its final evaluation of the same split).", nameof(exampleNats));
+            double nats = 0, tokens = 0;
+            for (int j = 0; j < examples; j++) { nats += exampleNats[i][j]; tokens += exampleTokens[j]; }
+            if (Math.Abs(nats / tokens - data.Y[i]) > 1e-4 * data.Y[i])
+                throw new ArgumentException($"Point {i}'s per-example losses give {nats / tokens:G6} per token but its loss is {data.Y[i]:G6}; " +
+                    "pass the rows in the order of the points, each from the evaluation the point was read from.", nameof(exampleNats));
+        }
+        var strata = Enumerable.Repeat(0, data.Count).Concat(Enumerable.Repeat(1, examples)).ToArray();
+        var law = fit.Law;
+        var warmStart = fit.FitSpaceValues.ToArray();
+        var serial = fit.Options with { Parallel = false };
+        var x2 = data.HasX2 ? data.X2 : null;
+        var samples = Resample(BootstrapDesign.Stratified(strata), options, counts =>
+        {
+            var y = new double[data.Count];
+            var weights = new double[data.Count];
+            double tokens = 0;
+            for (int j = 0; j < examples; j++) tokens += counts[data.Count + j] * exampleTokens[j];
+            for (int i = 0; i < data.Count; i++)
+            {
+                double nats = 0;
+                var row = exampleNats[i];
+                for (int j = 0; j < examples; j++) nats += counts[data.Count + j] * row[j];
+                y[i] = nats / tokens;
+                weights[i] = counts[i] * data.Weights[i];
+            }
+            try
+            {
+                return law.ToNatural(ScalingLawFitter.FitTheta(law, new FitData(data.X, y, x2, weights), serial, warmStart).Theta);
+            }
+            catch (InvalidOperationException)
+            {
+                return Enumerable.Repeat(double.NaN, law.Parameters.Count).ToArray();
+            }
+        });
+        return new BootstrapResult(law, samples, options.ConfidenceLevel);
+    }
 }

@@ -178,4 +178,51 @@ public class BootstrapTests(ITestOutputHelper output)
         var interval = Bootstrap.Interval(design, new BootstrapOptions(200, Seed: 1), counts => counts[0] > 0 ? counts[0] : double.NaN);
         Assert.True(interval.Lower >= 1);
     }
+
+    [Fact]
+    public void Resampling_the_shared_held_out_examples_too_covers_the_true_floor_where_resampling_runs_alone_does_not()
+    {
+        // Eight runs scored on one held-out set of 400 examples of 64 tokens: every run's loss is the set's own entropy
+        // plus its KL, so the set's sampling error (sd 6 / 64 / sqrt(400) = 0.0047 nats per token) moves all eight points
+        // together, while the points scatter by only 0.1% about the law. Resampling the runs alone cannot see the shared
+        // error and its interval for L_inf misses the population entropy most of the time; drawing the examples as well
+        // gives about 95% coverage. 60 data sets: Binomial(60, 0.95) has mean 57, sd 1.7, so at least 51 (-3.5 sd).
+        const int repetitions = 60, examples = 400, tokens = 64;
+        var law = new PowerLawPlusConstant();
+        double[] truth = [1.81, 2e3, 0.45];
+        var n = LogSpaced(1e3, 1e6, 8);
+        var rng = new Random(64);
+        int coveredBoth = 0, coveredRuns = 0;
+        for (int rep = 0; rep < repetitions; rep++)
+        {
+            var entropy = Enumerable.Range(0, examples).Select(_ => tokens * truth[0] + 6 * Gaussian(rng)).ToArray();
+            var rows = n.Select(x =>
+            {
+                double kl = tokens * (law.Evaluate(truth, x) - truth[0]) * (1 + 0.001 * Gaussian(rng));
+                return (IReadOnlyList<float>)entropy.Select(e => (float)(e + kl + 0.5 * Gaussian(rng))).ToArray();
+            }).ToArray();
+            var y = rows.Select(r => r.Sum(v => (double)v) / (examples * tokens)).ToArray();
+            var data = new FitData(n, y);
+            var fit = ScalingLawFitter.Fit(law, data, new FitOptions { Parallel = false });
+            var options = new BootstrapOptions(Resamples: 200, Seed: rep);
+            if (Bootstrap.RunOverRunsAndExamples(fit, data, rows, Enumerable.Repeat((double)tokens, examples).ToArray(), options).Intervals["L_inf"].Contains(truth[0])) coveredBoth++;
+            if (Bootstrap.Run(fit, data, options).Intervals["L_inf"].Contains(truth[0])) coveredRuns++;
+        }
+        output.WriteLine($"L_inf covered {coveredBoth}/{repetitions} drawing runs and examples, {coveredRuns}/{repetitions} drawing runs only");
+        Assert.InRange(coveredBoth, 51, 60);
+        Assert.True(coveredRuns < 40, $"drawing runs alone covered {coveredRuns}/{repetitions}; the test's shared error is too small to tell the two apart");
+    }
+
+    [Fact]
+    public void Per_example_losses_that_are_not_the_points_are_refused_naming_the_point()
+    {
+        var data = new FitData([1e3, 1e4, 1e5, 1e6], [3.0, 2.5, 2.2, 2.1]);
+        var fit = ScalingLawFitter.Fit(new PowerLawPlusConstant(), data);
+        IReadOnlyList<float>[] rows = [[3f, 3f], [2.5f, 2.5f], [2.1f, 2.1f], [2.2f, 2.2f]];
+        var e = Assert.Throws<ArgumentException>(() => Bootstrap.RunOverRunsAndExamples(fit, data, rows, [1.0, 1.0]));
+        Assert.Contains("Point 2", e.Message);
+        Assert.Contains("in the order of the points", e.Message);
+        IReadOnlyList<float>[] ragged = [[3f, 3f], [2.5f, 2.5f], [2.2f], [2.1f, 2.1f]];
+        Assert.Contains("same examples", Assert.Throws<ArgumentException>(() => Bootstrap.RunOverRunsAndExamples(fit, data, ragged, [1.0, 1.0])).Message);
+    }
 }
