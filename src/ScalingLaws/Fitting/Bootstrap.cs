@@ -87,14 +87,7 @@ public static class Bootstrap
         var samples = Resample(design, options, counts =>
         {
             for (int i = 0; i < data.Count; i++) counts[i] *= data.Weights[i];
-            try
-            {
-                return law.ToNatural(ScalingLawFitter.FitTheta(law, data.WithWeights(counts), serial, warmStart).Theta);
-            }
-            catch (InvalidOperationException)
-            {
-                return Enumerable.Repeat(double.NaN, law.Parameters.Count).ToArray();
-            }
+            return Refit(law, data.WithWeights(counts), serial, warmStart);
         });
         return new BootstrapResult(law, samples, options.ConfidenceLevel);
     }
@@ -145,15 +138,21 @@ public static class Bootstrap
                 y[i] = nats / tokens;
                 weights[i] = counts[i] * data.Weights[i];
             }
-            try
-            {
-                return law.ToNatural(ScalingLawFitter.FitTheta(law, new FitData(data.X, y, x2, weights), serial, warmStart).Theta);
-            }
-            catch (InvalidOperationException)
-            {
-                return Enumerable.Repeat(double.NaN, law.Parameters.Count).ToArray();
-            }
+            return Refit(law, new FitData(data.X, y, x2, weights), serial, warmStart);
         });
         return new BootstrapResult(law, samples, options.ConfidenceLevel);
+    }
+
+    // One refit of a resample from the main fit's parameters; NaNs when it fails, which intervals ignore.
+    private static double[] Refit(ScalingLaw law, FitData resample, FitOptions serial, double[] warmStart)
+    {
+        try
+        {
+            return law.ToNatural(ScalingLawFitter.FitTheta(law, resample, serial, warmStart).Theta);
+        }
+        catch (InvalidOperationException)
+        {
+            return Enumerable.Repeat(double.NaN, law.Parameters.Count).ToArray();
+        }
     }
 }
