@@ -119,8 +119,12 @@ public sealed class ScenesDatasetKind : IDatasetKind
             CaptionEntropy = entropies["caption"]!.GetValue<double>(),
             TemplateEntropy = entropies["caption_template"]!.GetValue<double>(),
             ImageGivenCaption = entropies["image_given_caption"]!.GetValue<double>(),
+            Described = Joined(meta["scenes"]?["described"]),
+            Undescribed = Joined(meta["scenes"]?["undescribed"]),
         };
     }
+
+    private static string Joined(JsonNode? names) => names is JsonArray array ? string.Join(", ", array.Select(n => n!.GetValue<string>())) : "";
 
     private static JsonObject Describe(SceneSettings s, SceneSpace space)
     {
@@ -160,4 +164,10 @@ public sealed record KnownMutualInformation
 
     /// <summary>H(image | caption), nats per image.</summary>
     public required double ImageGivenCaption { get; init; }
+
+    /// <summary>The attributes captions name, comma-separated ("" when the meta does not say).</summary>
+    public string Described { get; init; } = "";
+
+    /// <summary>What captions never name (it adds to H(image | caption)), comma-separated.</summary>
+    public string Undescribed { get; init; } = "";
 }

@@ -65,6 +65,8 @@ public class ScenesDatasetKindTests
         Assert.Equal(captions.Caption, known.CaptionEntropy, 12);
         Assert.Equal(captions.Template, known.TemplateEntropy, 12);
         Assert.Equal(expected.ImageGivenDescription, known.ImageGivenCaption, 9);
+        Assert.Equal("kind, colour, size, position", known.Described);
+        Assert.StartsWith("background", known.Undescribed);
         var meta = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")))!;
         Assert.Equal(7, meta["seed"]!.GetValue<int>());
         Assert.Equal(ScenesDatasetKind.Version, meta["generator_version"]!.GetValue<string>());
