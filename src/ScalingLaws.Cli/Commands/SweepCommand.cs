@@ -75,12 +75,16 @@ internal static class SweepCommand
             var store = new SweepResultStore(parse.GetValue(results)!, sweep.Name);
             var records = store.ReadAll();
             var table = new Table().AddColumns("run", "state", "N (non-emb.)", "tokens", "best val loss", "tokens/s", "worker");
+            int currentRecords = 0;
             foreach (var run in sweep.Runs)
             {
                 if (records.TryGetValue(run.Id, out var record))
                 {
                     var r = SweepTraining.ToRunResult(record);
-                    table.AddRow(run.Id, r.Status.ToString(), r.NonEmbeddingParams.ToString("N0", CultureInfo.InvariantCulture),
+                    // A record from an older config is set aside and retrained by the next `sweep run`.
+                    bool current = SweepResultStore.Matches(record, sweep.ConfigFor(run));
+                    if (current) currentRecords++;
+                    table.AddRow(run.Id, current ? r.Status.ToString() : "outdated (retrains)", r.NonEmbeddingParams.ToString("N0", CultureInfo.InvariantCulture),
                         r.Tokens.ToString("N0", CultureInfo.InvariantCulture), r.BestValLoss?.ToString("F4", CultureInfo.InvariantCulture) ?? "-",
                         r.TokensPerSecond.ToString("N0", CultureInfo.InvariantCulture), Markup.Escape(record["sweep"]?["worker"]?.GetValue<string>() ?? ""));
                 }
@@ -93,7 +97,7 @@ internal static class SweepCommand
             }
             AnsiConsole.Write(table);
             var eta = SweepEta.For(sweep, store);
-            Console.WriteLine($"{records.Count}/{sweep.Runs.Count} runs have results in {store.Folder}; " +
+            Console.WriteLine($"{currentRecords}/{sweep.Runs.Count} runs have current results in {store.Folder}; " +
                 $"{eta.FractionDone:P0} of the planned training FLOPs ({eta.RemainingFlops:G3} FLOPs to go)");
             return 0;
         });

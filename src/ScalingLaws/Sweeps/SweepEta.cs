@@ -20,10 +20,13 @@ public sealed class SweepEta
         done = [.. alreadyDone];
     }
 
-    /// <summary>The planned FLOPs of the sweep's runs and which of them have records in <paramref name="store"/>.</summary>
+    /// <summary>
+    /// The planned FLOPs of the sweep's runs and which of them have current records in <paramref name="store"/> (a record
+    /// trained from an older config is work still to do).
+    /// </summary>
     public static SweepEta For(SweepDefinition sweep, SweepResultStore store) => new(
         sweep.Runs.ToDictionary(r => r.Id, r => SweepTraining.PlannedFlops(sweep, r)),
-        sweep.Runs.Where(r => store.IsComplete(r.Id)).Select(r => r.Id));
+        sweep.Runs.Where(r => store.IsCurrent(r.Id, sweep.ConfigFor(r))).Select(r => r.Id));
 
     /// <summary>Planned FLOPs of the runs without a record.</summary>
     public double RemainingFlops => planned.Where(p => !done.Contains(p.Key)).Sum(p => p.Value);

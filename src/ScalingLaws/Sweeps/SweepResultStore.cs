@@ -51,6 +51,9 @@ public sealed class SweepResultStore
     public bool MatchesConfig(string runId, JsonObject config) =>
         !IsComplete(runId) || JsonNode.Parse(File.ReadAllText(ResultPath(runId))) is not JsonObject record || Matches(record, config);
 
+    /// <summary>True when the run has a record trained from <paramref name="config"/>: done, not outdated.</summary>
+    public bool IsCurrent(string runId, JsonObject config) => IsComplete(runId) && MatchesConfig(runId, config);
+
     /// <summary>True when <paramref name="record"/> was trained from <paramref name="config"/> (or stores no config).</summary>
     public static bool Matches(JsonObject record, JsonObject config) =>
         record[RunConfigKey] is not { } stored || JsonNode.DeepEquals(stored, config);

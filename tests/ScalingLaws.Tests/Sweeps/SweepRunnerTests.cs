@@ -142,6 +142,11 @@ public sealed class SweepRunnerTests : IDisposable
             ["defaults"] = new JsonObject { ["seed"] = 7 },
             ["runs"] = new JsonArray(new JsonObject { ["id"] = "r0", ["size"] = 0 }, new JsonObject { ["id"] = "r1", ["size"] = 5 }),
         });
+        // Before the next run sets it aside, the old record is complete but not current: status and ETA count it as to do.
+        Assert.True(store.IsComplete("r1"));
+        Assert.False(store.IsCurrent("r1", changed.ConfigFor(changed.Runs[1])));
+        Assert.True(store.IsCurrent("r0", changed.ConfigFor(changed.Runs[0])));
+
         var events = new List<SweepEvent>();
         var report = SweepRunner.Run(changed, store, (c, _) => Record(c), new SyncProgress(events.Add));
 
@@ -150,6 +155,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Contains(events, e => e.RunId == "r1" && e.Kind == SweepEventKind.Outdated);
         Assert.Equal(5, store.ReadAll()["r1"]["size"]!.GetValue<int>());
         Assert.Single(Directory.EnumerateFiles(store.Folder, "r1.json.outdated-*"));
+        Assert.True(store.IsCurrent("r1", changed.ConfigFor(changed.Runs[1])));
     }
 
     private sealed class SyncProgress(Action<SweepEvent> report) : IProgress<SweepEvent>
