@@ -125,8 +125,8 @@ public sealed partial class SweepOnSlurmTests(ITestOutputHelper output) : IDispo
         Assert.Equal(shortTask, TaskOf(records["short"]));
         var (code, status, _) = ScalingProcess.Run("sweep", "status", sweep, "--results", Results);
         Assert.Equal(0, code);
-        Assert.Contains("2/2 runs have results", status);
-        Log($"resumed: {again}_0 took 'long' over from step {step} and finished it ({resumed.Steps}/{LongSteps} steps, {resumed.Status}); 'short' kept its one record; sweep status: 2/2 runs have results");
+        Assert.Contains("2/2 runs have current results", status);
+        Log($"resumed: {again}_0 took 'long' over from step {step} and finished it ({resumed.Steps}/{LongSteps} steps, {resumed.Status}); 'short' kept its one record; sweep status: 2/2 runs have current results");
         Log($"took {clock.Elapsed.TotalSeconds:F0} s");
     }
 }
